@@ -1,0 +1,78 @@
+"""The whole job: read sources, extract claims, compare them, validate, store and export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+from spacy.language import Language
+
+from . import exports, store
+from .claims import extract_sources
+from .compare import compare
+from .errors import ClaimkitError
+from .schemas import validate_records
+from .sources import DEFAULT_FALLBACK, Source, read_sources
+from .table import to_records
+
+DATABASE = "claims.duckdb"
+
+
+@dataclass
+class AuditResult:
+    """What an audit produced; ``errors`` lists the inputs that failed (the rest was processed)."""
+
+    sources: list[Source]
+    claims: pd.DataFrame
+    disagreements: pd.DataFrame
+    errors: list[ClaimkitError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def audit(
+    paths: Iterable[str | Path],
+    *,
+    out_dir: str | Path = "claims",
+    catalog: str | Path | None = None,
+    encoding: str = DEFAULT_FALLBACK,
+    nlp: Language | None = None,
+    on_source: Callable[[Source, int], None] | None = None,
+) -> AuditResult:
+    """Audit files and folders and write every output into ``out_dir``.
+
+    Writes ``claims.jsonl``, ``disagreements.jsonl``, ``sources.jsonl``, their
+    ``.csv`` copies and the ``claims.duckdb`` database. The exports hold this
+    run's sources; the database keeps every source audited into it, and its
+    disagreements table compares them all. Every record is validated against
+    its JSON Schema before anything is written.
+    """
+    out = Path(out_dir)
+    read = read_sources(paths, catalog=catalog, encoding=encoding)
+    claims = extract_sources(read.sources, nlp=nlp, on_source=on_source)
+    disagreements = compare(claims)
+    source_records = [s.to_record() for s in read.sources]
+    claim_records = to_records(claims)
+    disagreement_records = to_records(disagreements)
+    validate_records("source", source_records)
+    validate_records("claim", claim_records)
+    validate_records("disagreement", disagreement_records)
+
+    out.mkdir(parents=True, exist_ok=True)
+    outputs = {"database": out / DATABASE}
+    store.save(outputs["database"], source_records, claims, compare_all=compare)
+    for name, records, df in (
+        ("claims", claim_records, claims),
+        ("disagreements", disagreement_records, disagreements),
+        ("sources", source_records, None),
+    ):
+        outputs[f"{name}.jsonl"] = out / f"{name}.jsonl"
+        exports.write_jsonl(records, outputs[f"{name}.jsonl"])
+        outputs[f"{name}.csv"] = out / f"{name}.csv"
+        exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outputs[f"{name}.csv"])
+    return AuditResult(
+        sources=read.sources, claims=claims, disagreements=disagreements,
+        errors=read.errors, warnings=read.warnings, outputs=outputs,
+    )

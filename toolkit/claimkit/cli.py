@@ -1,0 +1,153 @@
+"""The ``claimkit`` command: thin wrappers that parse, call the library, print and exit.
+
+Exit codes: 0 all good; 1 some input failed (the rest was processed and
+written); 2 usage error. Errors are one line on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import exports
+from .audit import audit as run_audit
+from .claims import extract_sources
+from .compare import compare as run_compare
+from .errors import ClaimkitError
+from .sources import DEFAULT_FALLBACK, read_sources
+from .table import to_records
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Audit history essays: extract figures and dates as claims and flag where sources disagree.\n\n"
+    "Example: claimkit audit sources/ --out claims/",
+)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _error(message: str) -> None:
+    typer.echo(f"claimkit: error: {message}", err=True)
+
+
+def _progress(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def report(source, n_claims):
+        typer.echo(f"  {source.source_id}: {n_claims} claims", err=True)
+
+    return report
+
+
+def _emit(df, fmt: Format, output: Optional[Path]) -> None:
+    if output is None:
+        if fmt == Format.parquet:
+            raise typer.BadParameter("parquet is binary: give a file with -o", param_hint="--format")
+        if fmt == Format.jsonl:
+            sys.stdout.write(exports.jsonl_lines(to_records(df)))
+        else:
+            exports._flat(df).to_csv(sys.stdout, index=False)
+        return
+    exports.write_table(df, output, fmt.value)
+
+
+PATHS = typer.Argument(..., help="Files (.txt, .md, .html) or folders, read recursively.")
+CATALOG = typer.Option(None, "--catalog", help="CSL-JSON catalog of the sources (default: catalog.json beside them).")
+ENCODING = typer.Option(DEFAULT_FALLBACK, "--encoding", help="Encoding to fall back on for files that are not UTF-8.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress lines.")
+
+
+@app.command()
+def extract(
+    paths: List[Path] = PATHS,
+    fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    catalog: Optional[Path] = CATALOG,
+    encoding: str = ENCODING,
+    quiet: bool = QUIET,
+) -> None:
+    """Extract claims (figures and dates) from sources.
+
+    Example: claimkit extract sources/ --format csv -o claims.csv
+    """
+    read = read_sources(paths, catalog=catalog, encoding=encoding)
+    for w in read.warnings:
+        typer.echo(f"claimkit: warning: {w}", err=True)
+    for err in read.errors:
+        _error(str(err))
+    try:
+        claims = extract_sources(read.sources, on_source=_progress(quiet))
+        _emit(claims, fmt, output)
+    except ClaimkitError as err:
+        _error(str(err))
+        raise typer.Exit(1)
+    if read.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    claims_file: Path = typer.Argument(..., help="Claims written by 'claimkit extract' (.jsonl, .csv or .parquet)."),
+    fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    flagged: bool = typer.Option(False, "--flagged", help="Only the pairs that disagree."),
+) -> None:
+    """Align claims about the same count across sources and judge each pair.
+
+    Example: claimkit compare claims/claims.jsonl --flagged
+    """
+    try:
+        claims = exports.read_table(claims_file, "claims")
+        result = run_compare(claims)
+        if flagged:
+            result = result[result["flagged"]]
+        _emit(result, fmt, output)
+    except ClaimkitError as err:
+        _error(str(err))
+        raise typer.Exit(1)
+
+
+@app.command()
+def audit(
+    paths: List[Path] = PATHS,
+    out: Path = typer.Option(Path("claims"), "--out", "-o", help="Folder for the outputs."),
+    catalog: Optional[Path] = CATALOG,
+    encoding: str = ENCODING,
+    quiet: bool = QUIET,
+) -> None:
+    """Read, extract, compare and store: write claims, disagreements, sources and the database.
+
+    Example: claimkit audit sources/ --out claims/
+    """
+    try:
+        result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, on_source=_progress(quiet))
+    except ClaimkitError as err:
+        _error(str(err))
+        raise typer.Exit(1)
+    for w in result.warnings:
+        typer.echo(f"claimkit: warning: {w}", err=True)
+    for err in result.errors:
+        _error(str(err))
+    flagged = int(result.disagreements["flagged"].sum()) if len(result.disagreements) else 0
+    if not quiet:
+        typer.echo(
+            f"{len(result.sources)} sources, {len(result.claims)} claims, "
+            f"{flagged} flagged disagreements -> {out}/ (claims.jsonl, disagreements.jsonl, sources.jsonl, CSV copies, {result.outputs['database'].name})"
+        )
+    if result.errors:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

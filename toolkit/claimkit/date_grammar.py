@@ -1,0 +1,523 @@
+"""Read dates and periods as inclusive intervals with a precision (no spaCy needed).
+
+Forms read: full dates in day-month-year, month-day-year, ISO (1939-08-23) and
+dotted (23.8.1939) styles; months ("December 1934"); years ("in 1932", "the
+1934 military soviet"); decades ("the 1930s", "1930's", "mid-1930s", "the late
+thirties"); centuries ("the fourteenth century", "the sixth century BCE");
+seasons ("the winter of 1929-1930"); intervals ("between 1934 and 1939", "from
+1934 to 1939", "1937-38", "1937-9", "December 1936 to November 1938", "during
+1924 and 1936" read as the span it names); open bounds ("by the spring of 1937",
+"before 1917", "after 1945").
+
+Context rules and their limits:
+- A partial date ("August 31st", "in May") takes its year from the nearest
+  earlier date in the same text that has one (its ``anchor``).
+- A relative date ("three years later", "the next day") counts from the
+  nearest earlier dated expression. When it is measured from an event the
+  text names instead ("the day before Hitler's troops entered Poland") or
+  there is no earlier date, it stays unresolved: no date is invented.
+- A four-digit number from 1000 to 2100 is a year unless a unit, scale or
+  percent sign follows it or a label word ("No.", "page") precedes it.
+  "1,548,367" (thousands separators), "grade 12", "aged 12" are never years.
+- Winter runs from December of its year into February of the next. Early,
+  mid and late take the first, middle and last third of a period.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import _data
+from ._lexer import Tok, lex
+
+_ISO = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")
+
+
+@dataclass
+class DateExpr:
+    """One dated expression and its interval."""
+
+    start: int
+    end: int
+    text: str
+    date_start: str | None
+    date_end: str | None
+    precision: str
+    approximate: bool = False
+    modifier: str | None = None
+    anchor: int | None = None  # character offset of the date this one took its year or reference from
+    relative: bool = False
+    tokens: tuple[int, int] = field(default=(0, 0), repr=False)
+
+
+@dataclass
+class _Period:
+    first: date
+    last: date
+    precision: str
+    has_year: bool = True
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _thirds(p: _Period, which: str) -> _Period:
+    days = (p.last - p.first).days + 1
+    if p.precision == "decade":
+        y0 = p.first.year
+        spans = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[which]
+        return _Period(date(y0 + spans[0], 1, 1), date(y0 + spans[1], 12, 31), p.precision)
+    if p.precision == "year":
+        y = p.first.year
+        m0, m1 = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[which]
+        return _Period(date(y, m0, 1), _month_end(y, m1), p.precision)
+    third = days // 3
+    if which == "early":
+        return _Period(p.first, p.first + timedelta(days=third - 1), p.precision)
+    if which == "mid":
+        return _Period(p.first + timedelta(days=third), p.last - timedelta(days=third), p.precision)
+    return _Period(p.last - timedelta(days=third - 1), p.last, p.precision)
+
+
+class _Words:
+    def __init__(self):
+        d = _data.load("dates")
+        self.months = d["months"]
+        self.seasons = d["seasons"]
+        self.ordinals = d["ordinal_words"]
+        self.word_decades = d["word_decades"]
+        self.century = d["default_century"]
+        self.modifiers = {tuple(k.split()): v for k, v in d["modifiers"].items()}
+        self.open_bounds = {tuple(k.split()): v for k, v in d["open_bounds"].items()}
+        self.approx = set(d["approximate_words"])
+        self.year_preps = set(d["year_prepositions"])
+        self.rel_units = d["relative_units"]
+        self.rel_after = set(d["relative_after"])
+        self.rel_before = set(d["relative_before"])
+        self.rel_next = d["relative_next"]
+        n = _data.load("numbers")
+        self.numbers = {**n["units"], **n["tens"]}
+        self.labels = set(n["label_words"])
+        self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"])
+
+
+_WORDS: _Words | None = None
+
+
+def _words() -> _Words:
+    global _WORDS
+    if _WORDS is None:
+        _WORDS = _Words()
+    return _WORDS
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = lex(text)
+        self.w = _words()
+        self.found: list[DateExpr] = []
+        # the nearest earlier date with its own year (gives partial dates their year) and
+        # the nearest earlier resolved date of any kind (relative dates count from it):
+        # (offset, first day, last day, precision)
+        self.last_anchor: tuple[int, date, date, str] | None = None
+        self.last_ref: tuple[int, date, date, str] | None = None
+
+    def lower(self, i: int) -> str:
+        return self.toks[i].lower if 0 <= i < len(self.toks) else ""
+
+    def tok(self, i: int) -> Tok | None:
+        return self.toks[i] if 0 <= i < len(self.toks) else None
+
+    def phrase(self, i: int, words: tuple[str, ...]) -> int | None:
+        for k, word in enumerate(words):
+            if self.lower(i + k) != word:
+                return None
+        return i + len(words)
+
+    def longest(self, i: int, table: dict):
+        best = None
+        for key, val in table.items():
+            end = self.phrase(i, key)
+            if end is not None and (best is None or end > best[0]):
+                best = (end, val)
+        return best
+
+    # -- atoms -------------------------------------------------------------
+    def year_at(self, i: int, loose: bool = False) -> int | None:
+        t = self.tok(i)
+        if t is None or t.kind != "num" or len(t.text) != 4 or not t.text.isdigit():
+            return None
+        y = int(t.text)
+        if not 1000 <= y <= 2100:
+            return None
+        nxt = self.tok(i + 1)
+        if nxt is not None and (nxt.lower in self.w.blockers or (nxt.glued and nxt.kind == "word" and nxt.lower not in ("s", "bc", "bce", "ad", "ce"))):
+            return None
+        prev = self.lower(i - 1)
+        if prev in ("$", "£", "€") or prev in self.w.labels or (prev == "." and self.lower(i - 2) in self.w.labels):
+            return None
+        return y
+
+    def day_at(self, i: int) -> tuple[int, int] | None:
+        """A day of the month: "31", "31st", "the 31st"."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num" and t.text.isdigit() and 1 <= int(t.text) <= 31:
+            j = i + 1
+            if self.tok(j) and self.tok(j).glued and self.lower(j) in ("st", "nd", "rd", "th"):
+                j += 1
+            return int(t.text), j
+        if t.lower in self.w.ordinals and self.w.ordinals[t.lower] <= 31:
+            return self.w.ordinals[t.lower], i + 1
+        return None
+
+    def month_at(self, i: int) -> int | None:
+        t = self.tok(i)
+        if t is None or t.kind != "word" or t.lower not in self.w.months:
+            return None
+        if not t.text[0].isupper():
+            return None
+        if len(t.lower) <= 4 and t.lower not in ("may", "june", "july") and self.lower(i + 1) == ".":
+            return self.w.months[t.lower]
+        if len(t.lower) <= 3 and t.lower != "may":
+            return None
+        return self.w.months[t.lower]
+
+    # -- a single date -------------------------------------------------------
+    def simple(self, i: int, context_year: int | None = None) -> tuple[_Period, int] | None:
+        """A date with no modifier: day, month, season, year, decade or century."""
+        w = self.w
+        # day month [year]: "20 August 1940", "the 26th of March 1939"
+        j = i + 1 if self.lower(i) == "the" and self.day_at(i + 1) else i
+        d = self.day_at(j)
+        if d:
+            day, k = d
+            if self.lower(k) == "of":
+                k += 1
+            m = self.month_at(k)
+            if m:
+                k += 1
+                if self.lower(k) == ".":
+                    k += 1
+                if self.lower(k) == ",":
+                    k += 1 if self.year_at(k + 1) else 0
+                y = self.year_at(k)
+                return self._day(y, m, day, k + 1 if y else k, context_year)
+        # month [day] [, year]: "August 20th 1940", "August 23rd, 1939", "December 1934"
+        m = self.month_at(i)
+        if m:
+            k = i + 1
+            if self.lower(k) == ".":
+                k += 1
+            d = self.day_at(k)
+            if d and not (self.tok(k).kind == "num" and len(self.tok(k).text) == 4):
+                day, k = d
+                if self.lower(k) == ",":
+                    k += 1 if self.year_at(k + 1) else 0
+                y = self.year_at(k)
+                return self._day(y, m, day, k + 1 if y else k, context_year)
+            if self.lower(k) == "of" and self.year_at(k + 1):
+                k += 1
+            elif self.lower(k) == ",":
+                k += 1 if self.year_at(k + 1) else 0
+            y = self.year_at(k)
+            if y:
+                return _Period(date(y, m, 1), _month_end(y, m), "month"), k + 1
+            prev = self.lower(i - 1)
+            if prev in ("in", "of", "by", "during", "until", "since", "early", "late", "mid", "from", "to", "and", "before", "after"):
+                y = context_year
+                if y is None:
+                    return _Period(date(1, m, 1), _month_end(1, m), "month", has_year=False), k
+                return _Period(date(y, m, 1), _month_end(y, m), "month", has_year=False), k
+            return None
+        # season [of] year[-year]
+        if self.lower(i) in w.seasons:
+            k = i + 1
+            if self.lower(k) == "of":
+                k += 1
+            y = self.year_at(k)
+            if y:
+                m0, m1 = w.seasons[self.lower(i)]
+                k += 1
+                y_end = y
+                if m1 < m0:  # winter crosses the new year; "winter of 1929-1930" names both years
+                    y_end = y + 1
+                    nxt = self._second_year(k, y)
+                    if nxt and nxt[0] == y + 1:
+                        k = nxt[1]
+                return _Period(date(y, m0, 1), _month_end(y_end, m1), "season"), k
+            return None
+        # decades: "1930s", "1930's", "1930’s", "the thirties"
+        t = self.tok(i)
+        if t and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and t.text.endswith("0"):
+            k = i + 1
+            if self.lower(k) in ("'", "’") and self.tok(k).glued and self.lower(k + 1) == "s":
+                k += 2
+            elif self.lower(k) == "s" and self.tok(k).glued:
+                k += 1
+            if k > i + 1:
+                y = int(t.text)
+                return _Period(date(y, 1, 1), date(y + 9, 12, 31), "decade"), k
+        if t and t.lower in w.word_decades:
+            y = w.century + w.word_decades[t.lower]
+            return _Period(date(y, 1, 1), date(y + 9, 12, 31), "decade"), i + 1
+        # centuries: "the fourteenth century", "19th century", "the sixth century BCE"
+        c = None
+        if t and t.lower in w.ordinals and self.lower(i + 1) == "century":
+            c, k = w.ordinals[t.lower], i + 2
+        elif t and t.kind == "num" and self.lower(i + 1) in ("st", "nd", "rd", "th") and self.lower(i + 2) == "century":
+            c, k = int(t.text), i + 3
+        if c:
+            if self.lower(k) in ("bc", "bce"):
+                # proleptic years before the common era cannot be ISO dates here; keep the span symbolic
+                return None
+            if self.lower(k) in ("ad", "ce"):
+                k += 1
+            return _Period(date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), "century"), k
+        y = self.year_at(i)
+        if y:
+            return _Period(date(y, 1, 1), date(y, 12, 31), "year"), i + 1
+        return None
+
+    @staticmethod
+    def _day(y, m, day, k, context_year):
+        year = y or context_year or 4  # year 4 (a leap year) stands in until an anchor is found
+        try:
+            when = date(year, m, day)
+        except ValueError:
+            return None
+        return _Period(when, when, "day", has_year=y is not None), k
+
+    def _second_year(self, k: int, first: int) -> tuple[int, int] | None:
+        """The year after a dash: "-38" -> 1938, "-9" -> 1939, "–1938" -> 1938."""
+        if self.lower(k) not in ("-", "–", "—", "/"):
+            return None
+        t = self.tok(k + 1)
+        if t is None or t.kind != "num" or not t.text.isdigit():
+            return None
+        if len(t.text) == 4:
+            y = int(t.text)
+        elif len(t.text) in (1, 2):
+            base = first - first % (10 ** len(t.text))
+            y = base + int(t.text)
+            if y <= first:
+                y += 10 ** len(t.text)
+        else:
+            return None
+        return (y, k + 2) if first < y <= first + 100 else None
+
+    # -- with modifiers and intervals ---------------------------------------
+    def parse_at(self, i: int) -> DateExpr | None:
+        w = self.w
+        start = i
+        approximate = False
+        modifier = None
+        bound = None
+        hit = self.longest(i, w.open_bounds)
+        if hit:
+            end, bound = hit
+            if self.lower(end) == "the":
+                end += 1
+            i = end
+        if self.lower(i) in w.approx and self.lower(i) not in ("c", "ca"):
+            approximate, i = True, i + 1
+        elif self.lower(i) in ("c", "ca") and self.lower(i + 1) == ".":
+            approximate, i = True, i + 2
+        hit = self.longest(i, w.modifiers)
+        if hit:
+            end, modifier = hit
+            if self.lower(end) == "-":
+                end += 1
+            if self.lower(end) == "the":
+                end += 1
+            i = end
+            approximate = True
+        # "between X and Y", "from X to Y"
+        if self.lower(i) in ("between", "from") and bound is None:
+            a = self.simple(i + 1, self.context_year())
+            if a:
+                p1, k = a
+                if self.lower(k) in ("and", "to", "until", "till", "-", "–"):
+                    b = self.simple(k + 1, p1.first.year if p1.has_year else self.context_year())
+                    if b and b[0].last >= p1.first:
+                        return self.emit(start, b[1], p1.first, b[0].last, self._coarser(p1, b[0]), approximate, modifier)
+            return None
+        # "during 1924 and 1936", "in 1937 and 1938": the span between the two years
+        if self.lower(i) in ("during", "in", "throughout") and self.year_at(i + 1) and self.lower(i + 2) == "and" and self.year_at(i + 3):
+            y1, y2 = self.year_at(i + 1), self.year_at(i + 3)
+            if y1 < y2 <= y1 + 50:
+                return self.emit(i + 1, i + 4, date(y1, 1, 1), date(y2, 12, 31), "year", approximate, modifier)
+        rel = self.relative(i)
+        if rel:
+            return rel
+        base = self.simple(i, self.context_year())
+        if base is None:
+            return None
+        period, k = base
+        if modifier and modifier in ("early", "mid", "late"):
+            period = _thirds(period, modifier)
+        # "1937-38", "1937–1938", "1930-31", "December 1936 to November 1938"
+        if period.precision == "year":
+            second = self._second_year(k, period.first.year)
+            if second is None and self.lower(k) in ("to", "until", "till") and self.year_at(k + 1):
+                y2 = self.year_at(k + 1)
+                second = (y2, k + 2) if y2 > period.first.year else None
+            if second:
+                period = _Period(period.first, date(second[0], 12, 31), "year")
+                k = second[1]
+        elif period.precision in ("month", "day") and self.lower(k) in ("to", "until", "-", "–"):
+            other = self.simple(k + 1, period.first.year)
+            if other and other[0].precision in ("month", "day") and other[0].last >= period.first:
+                period = _Period(period.first, other[0].last, other[0].precision)
+                k = other[1]
+        first, last = period.first, period.last
+        stated = (period.first, period.last)
+        if bound == "by":
+            first = None
+        elif bound == "before":
+            first, last = None, period.first - timedelta(days=1)
+        elif bound == "after":
+            first, last = (period.first if self.lower(start) == "since" else period.last + timedelta(days=1)), None
+        anchor = None
+        if not period.has_year:
+            if self.last_anchor is None:
+                return self.emit(start, k, None, None, period.precision, approximate, bound or modifier, anchor=None)
+            anchor = self.last_anchor[0]
+        return self.emit(start, k, first, last, period.precision, approximate, bound or modifier, anchor=anchor,
+                         explicit=period.has_year, stated=stated)
+
+    def context_year(self) -> int | None:
+        return self.last_anchor[1].year if self.last_anchor else None
+
+    @staticmethod
+    def _coarser(a: _Period, b: _Period) -> str:
+        order = ["day", "month", "season", "year", "decade", "century"]
+        return max(a.precision, b.precision, key=order.index)
+
+    def relative(self, i: int) -> DateExpr | None:
+        """"three years later", "the next day", "the day before", "four days before"."""
+        w = self.w
+        n, k = None, i
+        t = self.tok(i)
+        if t and t.kind == "num" and t.text.isdigit():
+            n, k = int(t.text), i + 1
+        elif t and t.lower in w.numbers:
+            n, k = w.numbers[t.lower], i + 1
+        elif t and t.lower in ("a", "one") and self.lower(i + 1) in w.rel_units:
+            n, k = 1, i + 1
+        if n is not None and self.lower(k) in w.rel_units:
+            unit = w.rel_units[self.lower(k)]
+            direction = self.lower(k + 1)
+            if direction in w.rel_after or direction in w.rel_before:
+                sign = 1 if direction in w.rel_after else -1
+                return self._resolve(i, k + 2, unit, sign * n)
+            return None
+        if self.lower(i) == "the":
+            if self.lower(i + 1) in w.rel_next and self.lower(i + 2) in w.rel_units:
+                return self._resolve(i, i + 3, w.rel_units[self.lower(i + 2)], w.rel_next[self.lower(i + 1)])
+            if self.lower(i + 1) in w.rel_units and self.lower(i + 2) in ("before", "after"):
+                sign = 1 if self.lower(i + 2) == "after" else -1
+                return self._resolve(i, i + 3, w.rel_units[self.lower(i + 1)], sign)
+        return None
+
+    def _resolve(self, i: int, k: int, unit: str, amount: int) -> DateExpr:
+        nxt = self.tok(k)
+        # "the day before Hitler's troops entered Poland": measured from an event, not a date
+        from_event = self.lower(k - 1) in ("before", "after") and nxt is not None and nxt.kind == "word" and nxt.lower not in ("and", "but", "or", "when")
+        ranks = ["day", "week", "month", "season", "year", "decade", "century"]
+        if self.last_ref is None or from_event or ranks.index(self.last_ref[3]) > ranks.index(unit):
+            return self.emit(i, k, None, None, {"week": "day"}.get(unit, unit), False, None, relative=True)
+        offset, ref_first, ref_last, _ = self.last_ref
+        ref = ref_last if amount >= 0 else ref_first  # "later" counts from the end, "before" from the start
+        if unit in ("day", "week"):
+            day = ref + timedelta(days=amount * (7 if unit == "week" else 1))
+            first = last = day
+        elif unit == "month":
+            m = ref.month - 1 + amount
+            y, m = ref.year + m // 12, m % 12 + 1
+            first, last = date(y, m, 1), _month_end(y, m)
+        else:
+            y = ref.year + amount * (10 if unit == "decade" else 1)
+            if not 1 <= y <= 9999:
+                return self.emit(i, k, None, None, unit, False, None, relative=True)
+            first, last = date(y, 1, 1), date(y, 12, 31)
+        precision = {"week": "day"}.get(unit, unit if unit in ("day", "month", "year", "decade") else "year")
+        return self.emit(i, k, first, last, precision, False, None, anchor=offset, relative=True)
+
+    def emit(self, i, k, first, last, precision, approximate, modifier, anchor=None, relative=False, explicit=True, stated=None) -> DateExpr:
+        start, end = self.toks[i].start, self.toks[k - 1].end
+        expr = DateExpr(
+            start=start, end=end, text=self.text[start:end],
+            date_start=first.isoformat() if first else None,
+            date_end=last.isoformat() if last else None,
+            precision=precision, approximate=approximate, modifier=modifier,
+            anchor=anchor, relative=relative, tokens=(i, k),
+        )
+        first, last = stated or (first, last)
+        if first and last:
+            self.last_ref = (start, first, last, precision)
+            if explicit and not relative:
+                self.last_anchor = (start, first, last, precision)
+        return expr
+
+    def parse(self) -> list[DateExpr]:
+        numeric = self.numeric_dates()
+        taken = {(d.start, d.end) for d in numeric}
+        out, i = [], 0
+        events = sorted(numeric, key=lambda d: d.start)
+        while i < len(self.toks):
+            tok = self.toks[i]
+            while events and events[0].start <= tok.start:
+                d = events.pop(0)
+                out.append(d)
+                day = date.fromisoformat(d.date_start)
+                self.last_anchor = self.last_ref = (d.start, day, day, "day")
+            if any(s <= tok.start < e for s, e in taken):
+                i += 1
+                continue
+            expr = self.parse_at(i)
+            if expr is not None:
+                out.append(expr)
+                i = expr.tokens[1]
+            else:
+                i += 1
+        out.extend(events)
+        return sorted(out, key=lambda d: d.start)
+
+    def numeric_dates(self) -> list[DateExpr]:
+        found = []
+        for m in _ISO.finditer(self.text):
+            y, mo, d = map(int, m.groups())
+            found.append((m, y, mo, d))
+        for m in _NUMERIC.finditer(self.text):
+            a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+            d, mo = (a, b) if b <= 12 else (b, a)  # day first unless that cannot be
+            found.append((m, y, mo, d))
+        out = []
+        for m, y, mo, d in found:
+            try:
+                when = date(y, mo, d)
+            except ValueError:
+                continue
+            out.append(DateExpr(m.start(), m.end(), m.group(), when.isoformat(), when.isoformat(), "day"))
+        return out
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """Every dated expression in ``text`` with its interval, left to right.
+
+    Example:
+        >>> [(d.date_start, d.date_end) for d in find_dates("purged in 1937-38")]
+        [('1937-01-01', '1938-12-31')]
+    """
+    return _Parser(text).parse()
+
+
+__all__ = ["DateExpr", "find_dates"]

