@@ -407,10 +407,10 @@ class _Parser:
                     if unit == "count":
                         unit = u2[0]
                     j2 = u2[1]
-                # "between seven and twenty million": the scale of the second applies to the first
-                if hi > lo * 1000 and self.tok(i).kind == "word" and j2 > k + 1:
-                    scale_word = self.lower(j2 - 1)
-                    lo *= w.scales.get(scale_word, 1)
+                # "between seven and twenty million", "5 to 7 million": the second's scale applies to the first
+                scale = w.scales.get(self.lower(j2 - 1), 1)
+                if scale > 1 and self.lower(j - 1) not in w.scales and lo * scale <= hi:
+                    lo *= scale
                 if other_fraction and unit == "count":
                     lo, hi, unit = lo * 100, hi * 100, "percent"
                 if hi >= lo or conn == "or":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 CLAIM_COLUMNS: dict[str, str] = {
@@ -82,6 +83,8 @@ def to_records(df: pd.DataFrame) -> list[dict]:
         for col, val in zip(df.columns, row):
             if val is pd.NA or (isinstance(val, float) and val != val):
                 val = None
+            elif isinstance(val, np.ndarray):
+                val = val.tolist()
             elif hasattr(val, "item") and not isinstance(val, (list, dict, str)):
                 val = val.item()
             rec[col] = val

@@ -1,0 +1,68 @@
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from claimkit.cli import app
+
+from conftest import ROOT, write
+
+runner = CliRunner()
+COMMANDS = ["extract", "compare", "audit"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: claimkit " + command in result.output
+
+
+def test_cli_readme_lists_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^- `claimkit (\w+)", readme, re.M))
+    assert listed == set(COMMANDS)
+
+
+def test_cli_extract_prints_jsonl(tmp_path, nlp):
+    essay = write(tmp_path / "e.txt", "In 1937-38 about 680,000 people were shot.")
+    result = runner.invoke(app, ["extract", str(essay)])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["text"] for r in records} == {"1937-38", "about 680,000"}
+
+
+def test_cli_audit_bad_inputs_one_line_each_and_exit_1(tmp_path, nlp):
+    folder = tmp_path / "in"
+    write(folder / "good.txt", "In 1937-38 about 680,000 people were shot.")
+    write(folder / "empty.txt", "")
+    write(folder / "binary.txt", b"\x00\x01\x02")
+    write(folder / "latin.txt", "Caf\xe9 owners: 5,000 were arrested in 1937.".encode("latin-1"))
+    write(folder / "catalog.json", json.dumps([{"id": "good", "type": "manuscript", "issued": {"date-parts": [["x"]]}}]))
+    result = runner.invoke(app, ["audit", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("claimkit: error:")]
+    assert len(errors) == 3
+    assert any("empty.txt" in e for e in errors) and any("binary.txt" in e for e in errors)
+    assert any("catalog.json" in e and "'good'" in e for e in errors)
+    assert any("latin.txt" in line and "warning" in line for line in result.stderr.splitlines())
+    claims = [json.loads(line) for line in (tmp_path / "out" / "claims.jsonl").read_text().splitlines()]
+    assert {c["source_id"] for c in claims} == {"good", "latin"}
+
+
+def test_cli_compare_reads_what_extract_wrote(tmp_path, nlp):
+    a = write(tmp_path / "a.txt", "Between 1934 and 1939, one million party members were arrested and executed.")
+    b = write(tmp_path / "b.txt", "In 1937-38, 850,000 party members were purged.")
+    out = tmp_path / "claims.csv"
+    assert runner.invoke(app, ["extract", str(a), str(b), "-f", "csv", "-o", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["compare", str(out), "--flagged"])
+    assert result.exit_code == 0
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["status"] == "scope_differs"
+
+
+def test_cli_usage_errors_exit_2(tmp_path):
+    assert runner.invoke(app, ["extract"]).exit_code == 2
+    assert runner.invoke(app, ["extract", str(tmp_path), "--format", "parquet"]).exit_code == 2
+    assert runner.invoke(app, ["audit", str(tmp_path), "--bogus"]).exit_code == 2
