@@ -26,10 +26,9 @@ def test_seeds_no_claim_comes_from_excluded_boilerplate(seeds_audit):
 
 
 def test_seeds_no_footnote_digit_is_glued_into_a_number(seeds_audit):
-    texts = originals()
     markers = {s.source_id: {(f["start"], f["end"]) for f in s.footnotes} for s in seeds_audit.sources}
     for row in seeds_audit.claims.itertuples():
-        for start, end in markers[row.source_id]:
+        for start, _end in markers[row.source_id]:
             assert not (row.start <= start < row.end), (row.text, start)
         # a figure written in words never ends in a digit ("twenty million5")
         if re.search(r"[a-z]\d+$", row.text):

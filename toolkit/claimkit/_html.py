@@ -100,7 +100,10 @@ class _VisibleText(HTMLParser):
             if self.out.last_char():
                 self.out.insert(self.pending, start)
             self.pending = ""
-        self.out.replace(text, start, end) if end - start != len(text) else self.out.copy(start, end)
+        if end - start == len(text):
+            self.out.copy(start, end)
+        else:
+            self.out.replace(text, start, end)
 
     def handle_data(self, data):
         if self._in_title and self.title is None and data.strip():

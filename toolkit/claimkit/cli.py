@@ -90,7 +90,7 @@ def extract(
         _emit(claims, fmt, output)
     except ClaimkitError as err:
         _error(str(err))
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if read.errors:
         raise typer.Exit(1)
 
@@ -114,7 +114,7 @@ def compare(
         _emit(result, fmt, output)
     except ClaimkitError as err:
         _error(str(err))
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -133,7 +133,7 @@ def audit(
         result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, on_source=_progress(quiet))
     except ClaimkitError as err:
         _error(str(err))
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     for w in result.warnings:
         typer.echo(f"claimkit: warning: {w}", err=True)
     for err in result.errors:

@@ -208,7 +208,7 @@ class _Parser:
                     return None  # ordinal or decade
                 if nxt.lower not in ("m", "km", "kg"):
                     return None  # glued to a word: a code or name
-            if self.lower(j) in w.scales and self.lower(j) != "hundred" or self.lower(j) == "hundred":
+            if self.lower(j) in w.scales:
                 scale = w.scales[self.lower(j)]
                 j += 1
                 if self.lower(j) in w.scales and w.scales[self.lower(j)] > scale:
