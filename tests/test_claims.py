@@ -8,11 +8,11 @@ from claimkit.table import to_records
 from conftest import write
 
 ESSAY = (
-    "It has been estimated that between 1934 and 1939, one million party members were arrested and executed. "
-    "During the same period it is thought that 10 million were sent to the camps.\n\n"
+    "Historians have estimated that from 1934 to 1939 one million party members were arrested and executed. "
+    "In this period perhaps 10 million were sent to labour camps.\n\n"
     "The worst years were the Yezhovshchina purges, in 1937 and 1938. "
-    "During the Yezhovshchina 850,000 party members had been purged4. "
-    "About 30,000 members of the army were executed, 50% of the officer corps.\n"
+    "Throughout the Yezhovshchina, 850,000 party members were purged4 from its ranks. "
+    "Roughly 30,000 army officers were shot, which was 50% of the officer corps.\n"
 )
 
 

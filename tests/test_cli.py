@@ -52,7 +52,7 @@ def test_cli_audit_bad_inputs_one_line_each_and_exit_1(tmp_path, nlp):
 
 
 def test_cli_compare_reads_what_extract_wrote(tmp_path, nlp):
-    a = write(tmp_path / "a.txt", "Between 1934 and 1939, one million party members were arrested and executed.")
+    a = write(tmp_path / "a.txt", "From 1934 to 1939, one million party members were arrested and shot.")
     b = write(tmp_path / "b.txt", "In 1937-38, 850,000 party members were purged.")
     out = tmp_path / "claims.csv"
     assert runner.invoke(app, ["extract", str(a), str(b), "-f", "csv", "-o", str(out)]).exit_code == 0
