@@ -154,6 +154,9 @@ class FrameBuilder:
         self.doc = doc
         self.dates = list(doc.spans.get("dates", []))
         self.footnotes = footnotes or []  # (offset in doc.text, marker), sorted
+        self.by_sentence: dict[int, list[Span]] = {}  # sentence start token -> its dates, computed once
+        for d in self.dates:
+            self.by_sentence.setdefault(d.sent.start, []).append(d)
         self.named = self._named_periods()
 
     def _named_periods(self) -> dict[str, tuple[str, str, int]]:
@@ -177,7 +180,7 @@ class FrameBuilder:
 
     def _period(self, q: Span, previous: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
         """When the figure holds: a date of its sentence, a back-reference, or a named period."""
-        in_sentence = [d for d in self.dates if d.sent == q.sent and (d._.date_start or d._.date_end)
+        in_sentence = [d for d in self.by_sentence.get(q.sent.start, ()) if (d._.date_start or d._.date_end)
                        and not (d.start_char >= q.start_char and d.end_char <= q.end_char)]
         if in_sentence:
             best = min(in_sentence, key=lambda d: min(abs(d.start_char - q.end_char), abs(q.start_char - d.end_char)))
