@@ -1,4 +1,5 @@
 import spacy
+from spacy.tokens import Doc
 
 
 def test_components_are_found_by_name_through_entry_points():
@@ -24,4 +25,25 @@ def test_components_anchor_points_at_the_span_it_took_its_year_from():
     nlp.add_pipe("claimkit_dates", config={"spans_key": "when"})
     doc = nlp("Signed on August 23rd 1939. Ratified on August 31st.")
     first, second = doc.spans["when"]
-    assert second._.anchor == first and second._.date_start == "1939-08-31"
+    assert second._.anchor == first.start_char and second._.date_start == "1939-08-31"
+
+
+def test_components_docs_survive_serialisation_for_multiprocess_pipe():
+    """nlp.pipe(n_process=2) sends Docs as bytes: every Span._ value must serialise."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimkit_dates")
+    nlp.add_pipe("claimkit_quantities")
+    doc = nlp("In May 1937 about 3/4 of the 22,24 staff left; on June 2nd, 500 more.")
+    copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [s.text for s in copy.spans["quantities"]] == [s.text for s in doc.spans["quantities"]]
+    assert copy.spans["dates"][-1]._.anchor == doc.spans["dates"][0].start_char
+
+
+def test_components_split_tokens_so_spans_cover_exactly_the_figure():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimkit_dates")
+    nlp.add_pipe("claimkit_quantities")
+    doc = nlp("They kept 3/4 of the grain and sent it in 1937.")
+    q = doc.spans["quantities"][0]
+    assert q.text == "3/4" and q._.value == 75
+    assert [d.text for d in doc.spans["dates"]] == ["1937"]

@@ -14,7 +14,7 @@ def one(text):
     [
         ("The camps held 1,250,000 prisoners.", "1,250,000", 1250000),
         ("A loss of 1.3\u00a0million men.", "1.3\u00a0million", 1300000),
-        ("Budgets of 10m and more.", "10m", 10_000_000),
+        ("Budgets of 10m were approved.", "10m", 10_000_000),
         ("Some 2bn roubles were spent.", "Some 2bn roubles", 2_000_000_000),
         ("They counted fifty-seven names.", "fifty-seven", 57),
         ("He named one hundred and ten officers.", "one hundred and ten", 110),

@@ -71,7 +71,7 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
             unit="date", qualifier="approximate" if d._.approximate else "exact",
             date_start=d._.date_start, date_end=d._.date_end, precision=d._.precision,
             approximate=bool(d._.approximate), modifier=d._.modifier,
-            anchor=date_ids.get(anchor.start_char) if anchor is not None else None,
+            anchor=date_ids.get(anchor) if anchor is not None else None,
             certainty="asserted",
         )
         footnote = next((m for pos, m in markers if d.end_char <= pos <= d.sent.end_char + 2), None)

@@ -17,7 +17,11 @@ Context rules and their limits:
   text names instead ("the day before Hitler's troops entered Poland") or
   there is no earlier date, it stays unresolved: no date is invented.
 - A four-digit number from 1000 to 2100 is a year unless a unit, scale or
-  percent sign follows it or a label word ("No.", "page") precedes it.
+  percent sign follows it, a label word ("No.", "page") precedes it, or it
+  counts things: a plural noun follows it and no year-only word ("in", "the")
+  precedes it ("the army had 1940 tanks"; but "in 1937 purges began"), a
+  comparative stands before it ("more than 1500", "over 2000"), or the other
+  end of its range cannot be a year ("1000-5000").
   "1,548,367" (thousands separators), "grade 12", "aged 12" are never years.
 - Winter runs from December of its year into February of the next. Early,
   mid and late take the first, middle and last third of a period.
@@ -103,6 +107,9 @@ class _Words:
         n = _data.load("numbers")
         self.numbers = {**n["units"], **n["tens"]}
         self.labels = set(n["label_words"])
+        self.year_only_after = set(d["year_only_after"])
+        self.year_followers = set(d["year_followers"])
+        self.count_before = set(d["count_before"])
         self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"])
 
 
@@ -134,6 +141,9 @@ class _Parser:
     def tok(self, i: int) -> Tok | None:
         return self.toks[i] if 0 <= i < len(self.toks) else None
 
+    def kind(self, i: int) -> str:
+        return self.toks[i].kind if 0 <= i < len(self.toks) else ""
+
     def phrase(self, i: int, words: tuple[str, ...]) -> int | None:
         for k, word in enumerate(words):
             if self.lower(i + k) != word:
@@ -159,6 +169,10 @@ class _Parser:
         nxt = self.tok(i + 1)
         if nxt is not None and (nxt.lower in self.w.blockers or (nxt.glued and nxt.kind == "word" and nxt.lower not in ("s", "bc", "bce", "ad", "ce"))):
             return None
+        if counted_year(self.toks, i):
+            return None
+        if t.glued and self.kind(i - 1) == "word":
+            return None  # "LGA1156": part of a code
         prev = self.lower(i - 1)
         if prev in ("$", "£", "€") or prev in self.w.labels or (prev == "." and self.lower(i - 2) in self.w.labels):
             return None
@@ -508,6 +522,37 @@ class _Parser:
                 continue
             out.append(DateExpr(m.start(), m.end(), m.group(), when.isoformat(), when.isoformat(), "day"))
         return out
+
+
+def counted_year(toks: list[Tok], i: int) -> bool:
+    """Whether the year-shaped number at ``i`` counts things rather than names a year.
+
+    It does after a comparative ("more than 1500", "over 2000"; ``count_before``
+    in data/dates.json), in a range whose other end cannot be a year
+    ("1000-5000"), and before a plural noun when no year-only word stands
+    before it ("had 1940 tanks", but "in 1937 purges"; ``year_only_after`` and
+    ``year_followers``).
+    """
+    w = _words()
+    prev = toks[i - 1].lower if i > 0 else ""
+    if prev in w.count_before:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    if nxt.lower in ("-", "–", "to") and after is not None and after.kind == "num" and len(after.text) >= 3 \
+            and not 1000 <= (after.value or 0) <= 2100:
+        return True
+    if nxt.lower == "over" and after is not None and after.kind == "num" and (
+            i + 3 >= len(toks) or toks[i + 3].kind not in ("word", "num")):
+        return True  # "2000 over 3": a quotient
+    if nxt.kind != "word" or nxt.glued or nxt.newline or not nxt.text.islower():
+        return False
+    plural = len(nxt.lower) > 3 and nxt.lower.endswith("s") and not nxt.lower.endswith(("ss", "us", "is"))
+    if not plural or nxt.lower in w.year_followers:
+        return False
+    return prev not in w.year_only_after
 
 
 def find_dates(text: str) -> list[DateExpr]:

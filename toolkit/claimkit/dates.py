@@ -3,7 +3,8 @@
 Spans land in ``doc.spans["dates"]`` with ``span._.date_start`` and
 ``date_end`` (inclusive ISO dates, None where open or unresolved),
 ``precision``, ``approximate``, ``modifier``, ``relative`` and ``anchor`` (the
-span it took its year or reference from). The rules are documented in
+character offset where the date it took its year or reference from begins: an
+int rather than a Span, so Docs still travel between processes in ``nlp.pipe``). The rules are documented in
 :mod:`claimkit.date_grammar`.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ._align import exact_spans
 from .date_grammar import find_dates
 
 DATE_FIELDS = ("date_start", "date_end", "precision", "approximate", "modifier", "relative", "anchor")
@@ -28,15 +30,13 @@ class DateReader:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, by_start = [], {}
-        for d in find_dates(doc.text):
-            span = doc.char_span(d.start, d.end, label="DATE", alignment_mode="expand")
+        spans = []
+        found = find_dates(doc.text)
+        for d, span in zip(found, exact_spans(doc, [(d.start, d.end) for d in found], "DATE")):
             if span is None:
                 continue
-            for name in DATE_FIELDS[:-1]:
+            for name in DATE_FIELDS:
                 setattr(span._, name, getattr(d, name))
-            span._.anchor = by_start.get(d.anchor)
-            by_start[d.start] = span
             spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc

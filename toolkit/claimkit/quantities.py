@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ._align import exact_spans
 from .date_grammar import find_dates
 from .quantity_grammar import DEFAULT_TOLERANCE, find_quantities
 
@@ -35,8 +36,8 @@ class QuantityReader:
         else:  # used without claimkit_dates: still keep years and date ranges out
             taken = [(d.start, d.end) for d in find_dates(doc.text)]
         spans = []
-        for q in find_quantities(doc.text, tolerance=self.tolerance, skip=taken):
-            span = doc.char_span(q.start, q.end, label="QUANTITY", alignment_mode="expand")
+        found = find_quantities(doc.text, tolerance=self.tolerance, skip=taken)
+        for q, span in zip(found, exact_spans(doc, [(q.start, q.end) for q in found], "QUANTITY")):
             if span is None:
                 continue
             for name in QUANTITY_FIELDS:

@@ -1,0 +1,362 @@
+"""Every quantity form the grammar promises to read, one invented sentence each.
+
+A companion to ``test_quantity_grammar.py``: the same conventions (see the
+module docstring of ``claimkit.quantity_grammar`` and ``data/numbers.json``),
+spelled out form by form, with the normalised reading (value, bounds,
+qualifier, unit, part/whole/share, hedge) and the exact span text asserted.
+Quantities are read as the spaCy component reads them: after the date
+grammar, whose spans are passed as ``skip``.
+
+Sections: numbers; shares and ratios; ranges; qualifiers; vague amounts;
+units; not quantities; footnote markers; four-digit counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit import _data
+from claimkit.date_grammar import find_dates
+from claimkit.quantity_grammar import find_quantities
+from claimkit.sources import read_source
+
+_UNSET = object()
+
+
+# -- helpers -------------------------------------------------------------
+
+def read(text: str, **kwargs):
+    """Quantities of ``text`` the way the spaCy component finds them (dates skipped)."""
+    return find_quantities(text, skip=[(d.start, d.end) for d in find_dates(text)], **kwargs)
+
+
+def overlapping(found, text: str, expr: str):
+    assert text.count(expr) == 1, f"{expr!r} must occur once in {text!r}"
+    s = text.index(expr)
+    e = s + len(expr)
+    return [q for q in found if q.start < e and s < q.end]
+
+
+def quantity_at(text: str, expr: str, **kwargs):
+    """The one quantity read where ``expr`` stands; its span must be exactly ``expr``."""
+    found = read(text, **kwargs)
+    hits = overlapping(found, text, expr)
+    assert hits, f"no quantity at {expr!r}; found {[q.text for q in found]}"
+    assert len(hits) == 1, f"several quantities at {expr!r}: {[q.text for q in hits]}"
+    q = hits[0]
+    assert text[q.start:q.end] == q.text
+    assert q.text == expr, f"span {q.text!r}, expected {expr!r}"
+    return q
+
+
+def same(got, want) -> bool:
+    if want is None or got is None:
+        return got is want
+    if isinstance(want, str):
+        return got == want
+    return got == pytest.approx(want)
+
+
+def check(q, **want):
+    """Compare the named fields of ``q``; report every mismatch at once."""
+    wrong = {name: (getattr(q, name), value) for name, value in want.items() if not same(getattr(q, name), value)}
+    assert not wrong, "; ".join(f"{n}: got {g!r}, expected {w!r}" for n, (g, w) in wrong.items())
+
+
+def exact(value, unit="count", **extra):
+    """Expected fields of an unqualified figure."""
+    share = value if unit == "percent" else None
+    return dict(value=value, low=value, high=value, qualifier="exact", unit=unit,
+                part=None, whole=None, share=share, hedge=None) | extra
+
+
+def ranged(low, high, unit="count", **extra):
+    return dict(value=None, low=low, high=high, qualifier="range", unit=unit, part=None, whole=None) | extra
+
+
+def qualified(value, qualifier, low, high, unit="count"):
+    return dict(value=value, low=low, high=high, qualifier=qualifier, unit=unit)
+
+
+VAGUE = _data.load("numbers")["vague"]
+
+
+def vague(phrase):
+    low, high = VAGUE[phrase]
+    return dict(value=None, low=low, high=high, qualifier="vague", unit="count")
+
+
+# -- numbers -------------------------------------------------------------
+
+NUMBERS = [
+    # digits, separators, decimals
+    ("The 1926 census counted 1,250,000 nomads in the steppe.", "1,250,000", exact(1_250_000)),
+    ("Each worker was meant to lay 3.75 metres of track a shift.", "3.75 metres", exact(3.75, "m")),
+    ("The Volga famine left 1.3\u00a0million orphans to the care of the state.", "1.3\u00a0million", exact(1_300_000)),
+    ("The trust was promised 10m for new blast furnaces.", "10m", exact(10_000_000)),
+    ("Moscow owed its creditors 2bn by the end of the decade.", "2bn", exact(2_000_000_000)),
+    ("The commissariat hired 12k extra clerks for the census.", "12k", exact(12_000)),
+    ("The army lost 4.5 billion rounds of ammunition in the retreat.", "4.5 billion", exact(4_500_000_000)),
+    ("The canal took 3 million working days to dig.", "3 million", exact(3_000_000)),
+    # number words of any size
+    ("The tribunal heard fifty-seven witnesses for the prosecution.", "fifty-seven", exact(57)),
+    ("The regiment returned with one hundred and ten wounded men.", "one hundred and ten", exact(110)),
+    ("Stalin's planners wanted a million tractors on the fields.", "a million", exact(1_000_000)),
+    ("The decree deported one and a half million peasants eastwards.", "one and a half million", exact(1_500_000)),
+    ("In the hungry winter a quarter of a million horses died.", "a quarter of a million", exact(250_000)),
+    ("The republic mobilised half a million reservists that autumn.", "half a million", exact(500_000)),
+    ("The blockade trapped seven hundred and fifty thousand civilians.", "seven hundred and fifty thousand", exact(750_000)),
+    ("The district reported twelve thousand four hundred arrests.", "twelve thousand four hundred", exact(12_400)),
+    ("The war bonds raised two billion for the treasury.", "two billion", exact(2_000_000_000)),
+    ("The famine relief fed three hundred thousand children.", "three hundred thousand", exact(300_000)),
+    # negative figures
+    ("On the march to Moscow the thermometer fell to -40 at night.", "-40", exact(-40)),
+    ("On the retreat from the river the thermometer fell to minus forty at night.", "minus forty", exact(-40)),
+    # approximate forms
+    ("The garrison held c. 1,000 riflemen.", "c. 1,000", qualified(1000, "approximate", 900, 1100)),
+    ("The land survey recorded circa 3,000 wells in the oblast.", "circa 3,000", qualified(3000, "approximate", 2700, 3300)),
+    ("The purge removed an estimated 40,000 officers.", "an estimated 40,000", qualified(40_000, "approximate", 36_000, 44_000)),
+    ("The column counted ~500 carts.", "~500", qualified(500, "approximate", 450, 550)),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", NUMBERS, ids=[n[1] for n in NUMBERS])
+def test_numbers(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+# -- shares and ratios -----------------------------------------------------
+
+SHARES = [
+    # percentages
+    ("By 1931 the Party claimed 50% of peasant households had joined.", "50%", exact(50, "percent")),
+    ("Seventy per cent of the sown area was in collective hands.", "Seventy per cent", exact(70, "percent")),
+    ("The Social Democrats won 18 percent of the vote in the Reichstag.", "18 percent", exact(18, "percent")),
+    # fractions as shares of one
+    ("By spring, half the seed grain had been eaten.", "half", exact(50, "percent")),
+    ("In Kazakhstan a third of the herds were slaughtered.", "a third", exact(100 / 3, "percent")),
+    ("The purge swept away two-thirds of the officer corps.", "two-thirds", exact(200 / 3, "percent")),
+    ("The inspectors found that three quarters of the barns stood empty.", "three quarters", exact(75, "percent")),
+    # ratios: value = part, with part, whole and the derived share
+    ("Afterwards one in five collective farms had no horses left.", "one in five",
+     exact(1, part=1, whole=5, share=20)),
+    ("Of the accused, three out of five officers signed confessions.", "three out of five",
+     exact(3, part=3, whole=5, share=60)),
+    ("By the end of the trial, 13 of 15 defendants had been sentenced to death.", "13 of 15",
+     exact(13, part=13, whole=15, share=100 * 13 / 15)),
+    ("Of the Central Committee, 110 out of 195 members were later arrested.", "110 out of 195",
+     exact(110, part=110, whole=195, share=100 * 110 / 195)),
+    ("The football club survived the war and all eleven players came home.", "all eleven",
+     exact(11, part=11, whole=11, share=100)),
+    ("Of the eighty delegates, only five were left by the next congress.", "only five",
+     exact(5, part=5, whole=80, share=6.25)),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", SHARES, ids=[s[1] for s in SHARES])
+def test_shares_and_ratios(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+# -- ranges ----------------------------------------------------------------
+
+RANGES = [
+    ("The camp held between 40,000 and 60,000 prisoners that winter.", "between 40,000 and 60,000",
+     ranged(40_000, 60_000)),
+    ("The cavalry lost 3,000 to 4,000 horses on the march.", "3,000 to 4,000", ranged(3000, 4000)),
+    ("Partisans burned 20-30 villages in the district.", "20-30", ranged(20, 30)),
+    ("The drought cost 200\u2013300 wagons of grain.", "200\u2013300", ranged(200, 300)),
+    ("Output rose from 12 to 15 million tonnes of steel.", "from 12 to 15 million tonnes",
+     ranged(12_000_000, 15_000_000, "t")),
+    ("The trial of the generals lasted four or five weeks.", "four or five weeks", ranged(4, 5, "week")),
+    ("The ransom was set at £200 to £300 a head.", "£200 to £300 a head", ranged(200, 300, "GBP/head")),
+    ("Deaths in the famine exceeded five million and may have reached eight million.",
+     "exceeded five million and may have reached eight million",
+     ranged(5_000_000, 8_000_000, hedge="may have")),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", RANGES, ids=[r[1] for r in RANGES])
+def test_ranges(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+# -- qualifiers and bounds (tolerance 0.1) ---------------------------------
+
+QUALIFIERS = [
+    ("The brigade marched about 500 prisoners to the railhead.", "about 500",
+     qualified(500, "approximate", 450, 550)),
+    ("The commission listed approximately 1,200 churches as closed.", "approximately 1,200",
+     qualified(1200, "approximate", 1080, 1320)),
+    ("Some 30,000 Poles were shot in the operation.", "Some 30,000",
+     qualified(30_000, "approximate", 27_000, 33_000)),
+    ("The tribunal sat for around 80 sessions.", "around 80",
+     qualified(80, "approximate", 72, 88)),
+    ("The blockade killed nearly 2,000 people a day.", "nearly 2,000",
+     qualified(2000, "approximate", 1800, 2000)),
+    ("The harvest reached almost 90% of the plan.", "almost 90%",
+     qualified(90, "approximate", 81, 90, "percent")),
+    ("Industry employed roughly 4 million new workers.", "roughly 4 million",
+     qualified(4_000_000, "approximate", 3_600_000, 4_400_000)),
+    ("Each convoy carried up to 700 deportees.", "up to 700", qualified(700, "at_most", None, 700)),
+    ("Requisitions took as much as 40% of the crop.", "as much as 40%",
+     qualified(40, "at_most", None, 40, "percent")),
+    ("The uprising drew at least 250 miners into the streets.", "at least 250",
+     qualified(250, "at_least", 250, None)),
+    ("The strike closed more than 1,000 factories.", "more than 1,000",
+     qualified(1000, "more_than", 1000, None)),
+    ("The march on Rome mustered over 6,000 Blackshirts.", "over 6,000",
+     qualified(6000, "more_than", 6000, None)),
+    ("Reparations came to in excess of 5 million marks in gold.", "in excess of 5 million",
+     qualified(5_000_000, "more_than", 5_000_000, None)),
+    ("The retreat left fewer than 300 guns in service.", "fewer than 300",
+     qualified(300, "less_than", None, 300)),
+    ("The yield fell to under 60 million tonnes.", "under 60 million tonnes",
+     qualified(60_000_000, "less_than", None, 60_000_000, "t")),
+    ("The court allowed no more than 12 spectators.", "no more than 12",
+     qualified(12, "at_most", None, 12)),
+    ("The relief column found only 5 survivors in the fort.", "only 5",
+     qualified(5, "exact", 5, 5)),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", QUALIFIERS, ids=[q[1] for q in QUALIFIERS])
+def test_qualifiers_set_the_bounds(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+def test_band_width_follows_the_tolerance():
+    q = quantity_at("The convoy took about 500 prisoners east.", "about 500", tolerance=0.2)
+    check(q, value=500, low=400, high=600, qualifier="approximate")
+
+
+# -- vague amounts ---------------------------------------------------------
+
+VAGUE_CASES = [
+    ("The tribunal condemned hundreds of priests in a single year.", "hundreds", "hundreds"),
+    ("The dekulakisation squads evicted thousands of families.", "thousands", "thousands"),
+    ("Over the decade many millions of peasants left the land.", "many millions", "many millions"),
+    ("The bombing drove tens of thousands of townspeople into the hills.", "tens of thousands", "tens of thousands"),
+    ("Rebels burned dozens of grain stores along the river.", "dozens", "dozens"),
+]
+
+
+@pytest.mark.parametrize("text, expr, phrase", VAGUE_CASES, ids=[v[1] for v in VAGUE_CASES])
+def test_vague_amounts_take_their_listed_interval(text, expr, phrase):
+    check(quantity_at(text, expr), **vague(phrase))
+
+
+# -- units -----------------------------------------------------------------
+
+UNITS = [
+    # counts are the default
+    ("The militia requisitioned 2,400 sacks of rye.", "2,400", exact(2400)),
+    # currencies
+    ("The Americans lent the regime $2.5 million for the dam.", "$2.5 million", exact(2_500_000, "USD")),
+    ("The smuggler was fined £300 at the assizes.", "£300", exact(300, "GBP")),
+    ("The trust spent 40 million roubles on the canal.", "40 million roubles", exact(40_000_000, "RUB")),
+    # measures
+    ("The front ran for 1,500 km from the Baltic to the Black Sea.", "1,500 km", exact(1500, "km")),
+    ("The mills ground 30,000 tonnes of wheat in a month.", "30,000 tonnes", exact(30_000, "t")),
+    ("The virgin lands campaign ploughed 21 million hectares.", "21 million hectares", exact(21_000_000, "ha")),
+    ("The evacuees walked 600 miles to the railhead.", "600 miles", exact(600, "mile")),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", UNITS, ids=[u[1] for u in UNITS])
+def test_units(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+DURATIONS = [
+    ("The siege of the fortress lasted eighteen months.", "eighteen months", exact(18, "month")),
+    ("Germany and Poland signed a ten-year pact in January 1934.", "ten-year", exact(10, "year")),
+    ("The defendants spent 16 months in pre-trial detention.", "16 months", exact(16, "month")),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", DURATIONS, ids=[d[1] for d in DURATIONS])
+def test_durations_have_a_time_unit(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+@pytest.mark.parametrize("text, expr", [(t, e) for t, e, _ in DURATIONS], ids=[d[1] for d in DURATIONS])
+def test_durations_are_not_dates(text, expr):
+    assert [d.text for d in overlapping(find_dates(text), text, expr)] == []
+
+
+AGES = [
+    ("The factory took on boys aged 12 during the war.", "12", exact(12, "age")),
+    ("The patrol was led by a 15-year-old conscript from Tula.", "15-year-old", exact(15, "age")),
+    ("The oldest defendant was 71 years old at his trial.", "71 years old", exact(71, "age")),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", AGES, ids=[a[1] for a in AGES])
+def test_ages(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+# -- not quantities ----------------------------------------------------------
+
+NOT_QUANTITIES = [
+    # years and dates (skipped because the date grammar reads them)
+    ("Arrests multiplied in 1937 as the quotas rose.", "1937"),
+    ("The pact was signed in Moscow on 23 August 1939 by the two ministers.", "23 August 1939"),
+    # ordinals
+    ("Delegates to the seventeenth Party Congress were later shot.", "seventeenth"),
+    ("Most of those who cheered at the 17th Congress did not survive.", "17th"),
+    # names and titles
+    ("The veterans of World War Two remembered the hunger.", "World War Two"),
+    ("Khrushchev personally approved One Day in the Life of Ivan Denisovich for print.",
+     "One Day in the Life of Ivan Denisovich"),
+    ("Solzhenitsyn's One Day in the Life of Ivan Denisovich sold out at once.",
+     "One Day in the Life of Ivan Denisovich"),
+    ("The NKVD set its quotas in Order No. 00447 that summer.", "Order No. 00447"),
+    # citations
+    ("Conquest discusses the quotas on pages 347 to 349 of his book.", "pages 347 to 349"),
+    ("See Davies, The Years of Hunger, pp. 12-15, for the grain figures.", "pp. 12-15"),
+    # list numbering at a line start
+    ("1. The harvest failed across Ukraine.\n2. The procurement quotas stayed in force.", "1."),
+    ("1. The harvest failed across Ukraine.\n2. The procurement quotas stayed in force.", "2."),
+]
+
+
+@pytest.mark.parametrize("text, expr", NOT_QUANTITIES, ids=[n[1] for n in NOT_QUANTITIES])
+def test_not_quantities(text, expr):
+    assert [q.text for q in overlapping(read(text), text, expr)] == []
+
+
+# -- footnote markers ------------------------------------------------------
+
+def test_glued_footnote_marker_does_not_join_the_number_in_the_grammar():
+    text = "Collectivisation cost twenty million5 lives in all."
+    found = read(text)
+    assert all(q.value != 200_000_005 for q in found), [(q.text, q.value) for q in found]
+    q = overlapping(found, text, "twenty million")[0]
+    check(q, value=20_000_000, unit="count")
+
+
+@pytest.mark.parametrize(
+    "original, expr, want",
+    [
+        ("Collectivisation cost twenty million5 lives in all.\n", "twenty million", exact(20_000_000)),
+        ("The war cost the empire 1.3 million7 soldiers.\n", "1.3 million", exact(1_300_000)),
+    ],
+    ids=["twenty million5", "1.3 million7"],
+)
+def test_glued_footnote_marker_is_cleaned_before_reading(tmp_path, original, expr, want):
+    path = tmp_path / "essay.txt"
+    path.write_text(original, encoding="utf-8")
+    source = read_source(path)
+    found = read(source.text)
+    assert [q.text for q in found] == [expr], [(q.text, q.value) for q in found]
+    check(found[0], **want)
+
+
+# -- four-digit counts (a known gap) -----------------------------------------
+
+def test_four_digit_number_before_a_plural_noun_is_a_count():
+    """"1500 soldiers" counts soldiers; it is not the year 1500."""
+    text = "The garrison numbered 1500 soldiers when the siege began."
+    check(quantity_at(text, "1500"), **exact(1500))
