@@ -28,7 +28,7 @@ the gold items of that sentence. Matching rules:
   their plain fraction (0.667, 0.333) as a reading, since that is what the
   specs write down for them.
 - **Counting units**: quantulum3 reads "a dozen" as 1 dozen, claimkit as 12;
-  its gold is multiplied out (``COUNTED_UNITS``) before matching.
+  its gold and its readings are multiplied out (``COUNTED_UNITS``) before matching.
 - **value+unit**: the value matches and the units are the same after mapping
   each tool's unit names to one vocabulary (``UNIT_NAMES``). Gold items whose
   unit is a scientific or computing unit a history toolkit does not read
@@ -114,6 +114,10 @@ class Item:
     kind: str
     text: str = ""
     raw_unit: str = ""
+    reading_units: list[str] = field(default_factory=list)  # a unit per reading when they differ
+
+    def unit_of(self, k: int) -> str:
+        return self.reading_units[k] if k < len(self.reading_units) else self.unit
 
 
 @dataclass
@@ -243,12 +247,13 @@ class Claimkit:
             else:
                 readings = [tuple(x for x in (q.low, q.high) if x is not None)]
             unit = _canon_unit(q.unit)
-            written_share = unit == "percent" and not re.search(r"%|per ?cent|pct", s.text, re.I)
+            written_share = unit == "percent" and not re.search(r"%|per ?cent|pct", s.text, re.IGNORECASE)
             if q.share is not None and (q.part is not None or written_share):
                 readings.append((q.share / 100,))
             elif written_share and q.qualifier == "range":
                 readings.append((q.low / 100, q.high / 100))
-            found.append(Item((s.start_char, s.end_char), readings, unit, kind, s.text, q.unit))
+            units = [unit] + ["count"] * (len(readings) - 1)  # the plain fraction is a number
+            found.append(Item((s.start_char, s.end_char), readings, unit, kind, s.text, q.unit, units))
         for s in doc.spans.get("dates", []):
             if re.fullmatch(r"\d{4}", s.text) and s._.precision == "year":
                 found.append(Item((s.start_char, s.end_char), [(float(s.text),)], "count", "point", s.text, "year"))
@@ -272,9 +277,11 @@ class Quantulum3:
     def items(self, found) -> list[Item]:
         items = []
         for q in found:
-            u = q.uncertainty
-            readings = [(q.value - u, q.value + u)] if u else [(q.value,)]
-            items.append(Item(tuple(q.span), readings, _canon_unit(q.unit.name), "range" if u else "point",
+            u, v, unit = q.uncertainty, q.value, q.unit.name
+            if unit in COUNTED_UNITS:  # multiplied out as in the gold
+                v, u, unit = v * COUNTED_UNITS[unit], (u or 0) * COUNTED_UNITS[unit], "dimensionless"
+            readings = [(v - u, v + u)] if u else [(v,)]
+            items.append(Item(tuple(q.span), readings, _canon_unit(unit), "range" if u else "point",
                               q.surface, q.unit.name))
         return items
 
@@ -292,10 +299,11 @@ def _overlaps(a, b) -> bool:
     return a is None or b is None or (a[0] < b[1] and b[0] < a[1])
 
 
-def _value_match(gold: Item, read: Item) -> bool:
-    return _overlaps(gold.span, read.span) and any(
-        _same_numbers(g, r) for g in gold.readings for r in read.readings
-    )
+def _value_match(gold: Item, read: Item) -> int | None:
+    """Index of the reading of ``read`` that states the gold figure (None when none does)."""
+    if not _overlaps(gold.span, read.span):
+        return None
+    return next((k for k, r in enumerate(read.readings) if any(_same_numbers(g, r) for g in gold.readings)), None)
 
 
 def score_case(case: Case, read: list[Item], result: Result, show: bool) -> None:
@@ -303,7 +311,7 @@ def score_case(case: Case, read: list[Item], result: Result, show: bool) -> None
     free = list(read)
     pairs = []
     for g in case.gold:
-        hit = next((r for r in free if _value_match(g, r)), None)
+        hit = next(((r, k) for r in free if (k := _value_match(g, r)) is not None), None)
         if hit is None:
             result.value.fn += 1
             result.qualifier.fn += 1
@@ -312,9 +320,9 @@ def score_case(case: Case, read: list[Item], result: Result, show: bool) -> None
             if show:
                 result.errors.append(f"  missed {g.text!r} {g.readings[0]} {g.kind} in: {case.text[:90]!r}")
             continue
-        free.remove(hit)
-        pairs.append((g, hit))
-    for g, r in pairs:
+        free.remove(hit[0])
+        pairs.append((g, *hit))
+    for g, r, k in pairs:
         result.value.tp += 1
         if g.kind == r.kind:
             result.qualifier.tp += 1
@@ -325,7 +333,7 @@ def score_case(case: Case, read: list[Item], result: Result, show: bool) -> None
                 result.errors.append(f"  bound {r.text!r}: read {r.kind}, gold {g.kind} in: {case.text[:90]!r}")
         if g.raw_unit in LEFT_OUT_UNITS:
             continue
-        if g.unit == r.unit:
+        if g.unit == r.unit_of(k):
             result.unit.tp += 1
         else:
             result.unit.fp += 1

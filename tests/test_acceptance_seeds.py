@@ -2,6 +2,8 @@
 
 import re
 
+import pandas as pd
+
 from conftest import SEEDS
 
 
@@ -49,3 +51,55 @@ def test_seeds_headline_disagreement_is_flagged(seeds_audit):
     row = found[0]
     assert row.status == "scope_differs"
     assert {"predicate", "period"} <= set(row.reasons)
+
+
+# The figures the quantities issue names, read where they stand in the seed essays:
+# (phrase as written, fields the claim at that place must have).
+ISSUE_FIGURES = [
+    ("as much as half", dict(qualifier="at_most", low=None, high=50, unit="percent")),
+    ("exceeded seven million and may have reached twenty million",
+     dict(qualifier="range", low=7_000_000, high=20_000_000, hedge="may have")),
+    ("three out of five", dict(part=3, whole=5, share=60)),
+    ("Thirteen out of fifteen", dict(part=13, whole=15)),
+    ("110 out of 195", dict(part=110, whole=195)),
+    ("All eleven", dict(part=11, whole=11, share=100)),
+    ("only five", dict(part=5, whole=80)),
+    ("Seventy per cent", dict(value=70, unit="percent")),
+    ("about 1,250,000", dict(qualifier="approximate", low=1_125_000, high=1_375_000)),
+    ("more than 10 million", dict(qualifier="more_than", low=10_000_000, high=None)),
+    ("ten-year", dict(value=10, unit="year")),
+    ("eighteen months", dict(value=18, unit="month")),
+    ("12", dict(value=12, unit="age")),
+]
+NOT_FIGURES = ["seventeenth", "pages 347 to 349", "World War"]
+
+
+def _quantity_at(seeds_audit, phrase):
+    texts = originals()
+    q = seeds_audit.claims[seeds_audit.claims["kind"] == "quantity"]
+    hits = []
+    for source_id, text in texts.items():
+        for m in re.finditer(re.escape(phrase), text):
+            rows = q[(q["source_id"] == source_id) & (q["start"] < m.end()) & (q["end"] > m.start())]
+            hits.extend(rows.itertuples())
+    return hits
+
+
+def test_seeds_issue_figures_have_their_reading(seeds_audit):
+    for phrase, want in ISSUE_FIGURES:
+        hits = _quantity_at(seeds_audit, phrase)
+        assert hits, f"no quantity claim at {phrase!r}"
+        for row in hits:
+            for name, value in want.items():
+                got = getattr(row, name)
+                if value is None:
+                    assert pd.isna(got), (phrase, name, got)
+                elif isinstance(value, str):
+                    assert got == value, (phrase, name, got)
+                else:
+                    assert abs(got - value) < 1e-6 * max(1, abs(value)), (phrase, name, got)
+
+
+def test_seeds_names_ordinals_and_page_ranges_are_no_quantities(seeds_audit):
+    for phrase in NOT_FIGURES:
+        assert not _quantity_at(seeds_audit, phrase), phrase

@@ -1,10 +1,8 @@
+import claimkit
 import pandas as pd
 import pytest
-
-import claimkit
 from claimkit import CLAIM_COLUMNS
 from claimkit.table import to_records
-
 from conftest import write
 
 ESSAY = (

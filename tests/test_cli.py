@@ -2,11 +2,9 @@ import json
 import re
 
 import pytest
-from typer.testing import CliRunner
-
 from claimkit.cli import app
-
 from conftest import ROOT, write
+from typer.testing import CliRunner
 
 runner = CliRunner()
 COMMANDS = ["extract", "compare", "audit"]

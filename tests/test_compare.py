@@ -1,5 +1,4 @@
 import pytest
-
 from claimkit import compare
 from claimkit.table import claims_frame
 

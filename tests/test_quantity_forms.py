@@ -14,7 +14,6 @@ units; not quantities; footnote markers; four-digit counts.
 from __future__ import annotations
 
 import pytest
-
 from claimkit import _data
 from claimkit.date_grammar import find_dates
 from claimkit.quantity_grammar import find_quantities
@@ -360,3 +359,126 @@ def test_four_digit_number_before_a_plural_noun_is_a_count():
     """"1500 soldiers" counts soldiers; it is not the year 1500."""
     text = "The garrison numbered 1500 soldiers when the siege began."
     check(quantity_at(text, "1500"), **exact(1500))
+
+
+# -- more numerals -------------------------------------------------------------
+
+MORE_NUMERALS = [
+    ("The census clerks wrote 40 000 for the district.", "40 000", exact(40_000)),
+    ("A French ledger gives 1.250,5 tonnes of rye.", "1.250,5 tonnes", exact(1250.5, "t")),
+    ("The ministry printed 2.5e6 ration cards.", "2.5e6", exact(2_500_000)),
+    ("The report says five point five per cent of cattle died.", "five point five per cent",
+     exact(5.5, "percent")),
+    ("Roughly three fifths of the sown area was lost.", "Roughly three fifths",
+     qualified(60, "approximate", 54, 66, "percent")),
+    ("He kept ⅔ of the ration for his children.", "⅔", exact(200 / 3, "percent")),
+    ("Each family received 2½ poods of flour.", "2½ poods", exact(2.5, "pood")),
+    ("The village sent 3 dozen horses to the front.", "3 dozen", exact(36)),
+    ("The report counted two millions of refugees.", "two millions", exact(2_000_000)),
+    ("Planners wrote four thousand three hundred and twenty tractors.",
+     "four thousand three hundred and twenty", exact(4320)),
+    ("One hundred and three quarters of a pood was the norm.", "One hundred and three quarters",
+     exact(100.75)),
+    ("The winter reached minus thirty-five degrees.", "minus thirty-five degrees", exact(-35, "degree")),
+    ("The state paid 40 roubles a month to each worker.", "40 roubles a month", exact(40, "RUB/month")),
+    ("Output grew 1.5x under the plan.", "1.5x", exact(1.5, "times")),
+    ("The tally gave 120 ± 15 deaths in the camp.", "120 ± 15", dict(value=120, low=105, high=135,
+                                                                    qualifier="range")),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", MORE_NUMERALS, ids=[m[1] for m in MORE_NUMERALS])
+def test_more_numerals(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+# -- comparatives and bounds after the figure ---------------------------------
+
+BOUNDS = [
+    ("Losses were greater than 4,000 that week.", "greater than 4,000",
+     qualified(4000, "more_than", 4000, None)),
+    ("Rations were less than or equal to 300 grams.", "less than or equal to 300 grams",
+     qualified(300, "at_most", None, 300, "g")),
+    ("The quota was 500 or more households per district.", "500 or more",
+     qualified(500, "at_least", 500, None)),
+    ("Each camp held 200 prisoners or fewer in winter.", "200 prisoners or fewer", None),
+    ("They shot more than 5,000 or equal to it.", "more than 5,000 or equal to it",
+     qualified(5000, "at_least", 5000, None)),
+    ("Villages with more than 100 and fewer than 300 households were merged.",
+     "more than 100 and fewer than 300", ranged(100, 300)),
+    ("Brigades of at most 40 and at least 20 men were formed.", "at most 40 and at least 20", ranged(20, 40)),
+    ("Yields stood at >30 centners in the south.", ">30 centners", None),
+]
+
+
+@pytest.mark.parametrize("text, expr, want", [b for b in BOUNDS if b[2]], ids=[b[1] for b in BOUNDS if b[2]])
+def test_comparatives_and_following_bounds(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+def test_or_more_after_a_counted_noun_is_not_read_as_a_bound():
+    """A post-qualifier must follow the figure itself; "200 prisoners or fewer" keeps 200 exact."""
+    q = read("Each camp held 200 prisoners or fewer in winter.")[0]
+    check(q, value=200, qualifier="exact")
+
+
+def test_compound_bounds_in_the_wrong_order_stay_two_figures():
+    text = "Estimates of more than 40 and less than 10 were both printed."
+    assert [(q.text, q.qualifier) for q in read(text)] == [("more than 40", "more_than"), ("less than 10", "less_than")]
+
+
+def test_descending_from_to_is_the_same_interval():
+    q = quantity_at("The herd fell from 30 million to 17 million head.", "from 30 million to 17 million")
+    check(q, **ranged(17_000_000, 30_000_000))
+
+
+# -- what is not a figure ------------------------------------------------------
+
+MORE_NOT_QUANTITIES = [
+    ("The convoy left at 10:30 and arrived at 2 pm.", "10:30"),
+    ("The convoy left at 10:30 and arrived at 2 pm.", "2 pm"),
+    ("Archives are online at https://example.org/fond/1937/list-4 for readers.", "https://example.org/fond/1937/list-4"),
+    ("Call +7-495-1234567 for the reading room.", "+7-495-1234567"),
+    ("The T-34 entered service before the war.", "T-34"),
+    ("Conquest disputes the total.[30] Others agree.", "[30]"),
+    ("Molotov was named in the Trial of the Twenty One records.", "Twenty One"),
+    ("No treaty could bind a third power to the pact.", "a third"),
+    ("He ruled for a decade and a half before the war.", "a half"),
+    ("Orlov 1953 pages 347 to 349 tell the story.", "1953"),
+]
+
+
+@pytest.mark.parametrize("text, expr", MORE_NOT_QUANTITIES, ids=[m[1] for m in MORE_NOT_QUANTITIES])
+def test_more_not_quantities(text, expr):
+    assert [q.text for q in overlapping(read(text), text, expr)] == []
+
+
+# -- year-shaped counts ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expr, want",
+    [
+        ("The division lost more than 1500 men in a week.", "more than 1500", qualified(1500, "more_than", 1500, None)),
+        ("The range of 1000-5000 rifles per factory was set.", "1000-5000", ranged(1000, 5000)),
+        ("By then the army had 1940 tanks in the west.", "1940", exact(1940)),
+    ],
+    ids=["more than 1500", "1000-5000", "had 1940 tanks"],
+)
+def test_year_shaped_numbers_that_count(text, expr, want):
+    check(quantity_at(text, expr), **want)
+
+
+@pytest.mark.parametrize(
+    "text, expr",
+    [("In 1937 purges spread to the provinces.", "1937"), ("The 1936 constitution promised rights.", "1936")],
+)
+def test_year_shaped_numbers_that_are_years(text, expr):
+    assert [q.text for q in overlapping(read(text), text, expr)] == []
+    assert any(d.text.endswith(expr) for d in find_dates(text))
+
+
+def test_every_span_is_the_exact_slice_of_the_text():
+    text = ("About 3/4 of the 22,000 deportees, some 1.3 million in all, arrived; "
+            "between five and seven million died, at most 40% of them children.")
+    for q in read(text):
+        assert text[q.start:q.end] == q.text

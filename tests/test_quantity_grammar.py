@@ -1,5 +1,4 @@
 import pytest
-
 from claimkit import find_quantities
 
 

@@ -1,14 +1,12 @@
 import json
 
+import claimkit
 import duckdb
 import pandas as pd
 import pytest
-
-import claimkit
 from claimkit import exports, store
 from claimkit.schemas import validate_records
 from claimkit.table import to_records
-
 from conftest import ROOT, write
 
 

@@ -14,7 +14,14 @@ from .audit import AuditResult, audit
 from .claims import extract, extract_sources
 from .compare import compare
 from .date_grammar import DateExpr, find_dates
-from .errors import CatalogError, ClaimkitError, InputFormatError, SchemaError, SourceError, StoreError
+from .errors import (
+    CatalogError,
+    ClaimkitError,
+    InputFormatError,
+    SchemaError,
+    SourceError,
+    StoreError,
+)
 from .exports import read_table, write_table
 from .nlp import add_components, load_pipeline
 from .quantity_grammar import Quantity, find_quantities

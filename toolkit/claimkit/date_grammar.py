@@ -152,7 +152,10 @@ class _Parser:
 
     def longest(self, i: int, table: dict):
         best = None
+        first = self.lower(i)
         for key, val in table.items():
+            if key[0] != first:
+                continue
             end = self.phrase(i, key)
             if end is not None and (best is None or end > best[0]):
                 best = (end, val)
@@ -550,8 +553,8 @@ def counted_year(toks: list[Tok], i: int) -> bool:
     if nxt.kind != "word" or nxt.glued or nxt.newline or not nxt.text.islower():
         return False
     plural = len(nxt.lower) > 3 and nxt.lower.endswith("s") and not nxt.lower.endswith(("ss", "us", "is"))
-    if not plural or nxt.lower in w.year_followers:
-        return False
+    if not plural or nxt.lower in w.year_followers or nxt.lower in w.labels:
+        return False  # "1941 marks", "the 1937 purges", "Orlov 1953 pages 347 to 349"
     return prev not in w.year_only_after
 
 

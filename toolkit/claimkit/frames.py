@@ -143,7 +143,8 @@ def _hedge(sent_text: str, upto: int, own: str | None) -> tuple[str | None, str]
                 found, level = m.group(), lvl if rank[lvl] > rank[level] else level
             break
     if own:
-        found, level = (found + "; " + own) if found else own, "speculative"
+        merged = found if found and own.lower() in found.lower() else (f"{found}; {own}" if found else own)
+        found, level = merged, "speculative"
     return found, level
 
 
