@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     rf"|(?<![\w.,])\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?(?![\d,]|[{_SPACES}.,]\d)"
     r"|(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d,.]\d)"
     r"|(?<![\d.,])\d+,\d{1,2}(?![\d]|[,.]\d)"
+    r"|(?<![\d.,])\d+ \. \d+(?= ?(?:%|per ?cent))"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|\d+(?:\.\d+)?"
     r"|(?<![\w.])\.\d+"
@@ -57,6 +58,8 @@ def number_value(text: str) -> float:
         return unicodedata.numeric(text)
     if _DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))
+    if " . " in text:  # "6 . 2 %" in tokenised news text
+        text = text.replace(" . ", ".")
     for sep in "," + _SPACES:
         text = text.replace(sep, "")
     return float(text)

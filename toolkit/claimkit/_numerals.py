@@ -80,6 +80,7 @@ class Words:
         self.age_before = set(d["age_before"])
         self.age_after = _phrases({w: "age" for w in d["age_after"]})
         self.labels = set(d["label_words"])
+        self.extent_words = set(d["extent_words"])
         self.small = set(self.units) | set(self.tens)
         self.starters = self.small | set(self.scales) | set(self.negative) | set(self.openers) | {
             "a", "an", "all", "us", "half", "quarter"} | {
@@ -244,6 +245,8 @@ class NumeralReader:
         if power:
             return power
         if nxt is not None and nxt.glued and nxt.kind == "word":
+            if nxt.text == "m" and (self.kind(j + 1) == "num" and self.tok(j + 1).glued or self.lower(j + 1) in w.extent_words):
+                return Num(value, j)  # "1.8m tall", "24703m2": metres, read as a unit
             if nxt.text in w.abbrev:
                 return Num(value * w.abbrev[nxt.text], j + 1, scale=w.abbrev[nxt.text])
             if nxt.lower in w.scales:

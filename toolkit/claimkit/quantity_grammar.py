@@ -117,7 +117,8 @@ class _Parser(NumeralReader):
         if t.lower in w.time_units and not (t.lower in ("min", "sec") and self.lower(j + 1) == "."):
             return w.time_units[t.lower], j + 1
         hit = self.longest(j, w.measures)
-        if hit and not (len(t.text) == 1 and t.text.islower() and t.space and self.kind(hit[0]) == "word" and hit[0] == j + 1):
+        if hit and not (len(t.text) == 1 and t.text.islower() and t.space and self.kind(hit[0]) == "word"
+                        and hit[0] == j + 1 and self.lower(hit[0]) not in w.extent_words):  # "5 m high", not "5 g of"
             return hit[1], hit[0]
         return None
 
@@ -384,6 +385,9 @@ class _Parser(NumeralReader):
         hi, j2 = other.value, other.end
         lo = value
         u2 = self.unit_after(j2)
+        if u2 is None and unit not in ("count",) and self.tok(i).text not in w.currency_symbols \
+                and self.tok(k - 1).text not in w.currency_symbols and not is_fraction:
+            return None  # "rose 25 % to 34,500 tons": the unit written after the first is not the second's
         if u2:
             u2 = self.rate(*u2)
         elif self.tok(k - 1).text in w.currency_symbols:
