@@ -81,6 +81,11 @@ class Words:
         self.age_after = _phrases({w: "age" for w in d["age_after"]})
         self.labels = set(d["label_words"])
         self.extent_words = set(d["extent_words"])
+        self.rate_words = set(d["rate_words"])
+        self.rate_nouns = set(d["rate_nouns"])
+        self.clock_words = set(d["clock_words"])
+        self.hedge_modals = set(d["hedge_modals"])
+        self.reach_verbs = _phrases({v: v for v in d["reach_verbs"]})
         self.small = set(self.units) | set(self.tens)
         self.starters = self.small | set(self.scales) | set(self.negative) | set(self.openers) | {
             "a", "an", "all", "us", "half", "quarter"} | {

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from ._lexer import Tok, sentence_initial
 from ._numerals import NumeralReader
+from .date_grammar import counted_year
 
 DEFAULT_TOLERANCE = 0.1
 
@@ -126,7 +127,7 @@ class _Parser(NumeralReader):
         """"$350 per kg", "40 roubles a month", "12 km/h": the unit per another unit."""
         if unit in ("count", "percent", "age"):
             return unit, j
-        k = j + 1 if self.lower(j) in ("per", "/", "a", "an", "each") else None
+        k = j + 1 if self.lower(j) in self.w.rate_words else None
         if k is None:
             return unit, j
         t = self.tok(k)
@@ -137,7 +138,7 @@ class _Parser(NumeralReader):
         hit = self.longest(k, self.w.measures) if self.lower(j) != "a" else None
         if hit:
             return f"{unit}/{hit[1]}", hit[0]
-        if t.lower in ("head", "capita", "person", "man", "worker", "day") and self.lower(j) in ("per", "a"):
+        if t.lower in self.w.rate_nouns and self.lower(j) in ("per", "a"):
             return f"{unit}/{t.lower}", k + 1
         return unit, j
 
@@ -197,7 +198,7 @@ class _Parser(NumeralReader):
 
     def is_time_of_day(self, i: int, j: int) -> bool:
         """"2 pm", "2.13 am", "ten o'clock" (a clock time has whole hours and two-digit minutes)."""
-        if not (self.lower(j) in ("am", "pm", "o'clock", "o’clock") or (
+        if not (self.lower(j) in self.w.clock_words or (
                 self.lower(j) in ("a", "p") and self.lower(j + 1) == "." and self.lower(j + 2) == "m")):
             return False
         t = self.tok(i)
@@ -232,10 +233,12 @@ class _Parser(NumeralReader):
         return j, qualifier, rule
 
     def year_shaped(self, i: int) -> bool:
+        """Four digits from 1000 to 2100: the date grammar's unless they count things."""
         t = self.toks[i]
         return t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2100
 
     def parse_at(self, i: int) -> Quantity | None:
+        """The quantity that begins at token ``i``, or None: qualifier, figure, unit, then what may follow."""
         w = self.w
         start_i = i
         qualifier, rule = "exact", "exact"
@@ -282,8 +285,6 @@ class _Parser(NumeralReader):
                     return self.make(start_i, n.end, n.value, n.value, n.value, "exact", "percent", share=n.value)
         first = self.sign_at(i) if self.sign_at(i) is not None else i
         if self.kind(first) == "num" and self.year_shaped(first) and not currency and not q:
-            from .date_grammar import counted_year
-
             if not self.unit_after(first + 1) and self.lower(first + 1) not in w.scales and not counted_year(self.toks, first):
                 return None
         if self.is_label_number(first) or self.in_name(first) or self.is_list_number(first):
@@ -458,15 +459,17 @@ class _Parser(NumeralReader):
         return self.make(start_i, e, None, lo, hi, "range", unit)
 
     def reached_tail(self, start_i, j, value, unit) -> Quantity | None:
+        """"exceeded seven million and may have reached twenty million": a range with its hedge."""
         k = j + 1
         modal = None
-        if self.lower(k) in ("may", "might", "could", "possibly", "perhaps", "probably"):
+        if self.lower(k) in self.w.hedge_modals:
             modal = self.lower(k)
             k += 1
             if self.lower(k) == "have":
                 k += 1
-        if self.lower(k) in ("reached", "reach", "exceeded", "exceed", "been", "be", "topped", "hit"):
-            other = self.numeral(k + 1)
+        verb = self.longest(k, self.w.reach_verbs)
+        if verb:
+            other = self.numeral(verb[0])
             if other and other.value > value:
                 hedge = f"{modal} have" if modal and self.lower(k - 1) == "have" else modal
                 return self.make(start_i, other.end, None, value, other.value, "range", unit, hedge=hedge)
