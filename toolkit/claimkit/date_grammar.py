@@ -124,8 +124,9 @@ def _words() -> _Words:
 
 
 class _Parser:
-    def __init__(self, text: str):
+    def __init__(self, text: str, reference: date | None = None):
         self.text = text
+        self.reference = reference  # "today" for deictic dates ("next week"), and the year of last resort
         self.toks = lex(text)
         self.w = _words()
         self.found: list[DateExpr] = []
@@ -558,14 +559,19 @@ def counted_year(toks: list[Tok], i: int) -> bool:
     return prev not in w.year_only_after
 
 
-def find_dates(text: str) -> list[DateExpr]:
+def find_dates(text: str, *, reference: date | None = None) -> list[DateExpr]:
     """Every dated expression in ``text`` with its interval, left to right.
+
+    ``reference`` is the date the text was written (a source's ``issued`` date):
+    deictic expressions ("yesterday", "next month") count from it, and a
+    partial date with no earlier explicit year takes its year. Without it they
+    stay unresolved.
 
     Example:
         >>> [(d.date_start, d.date_end) for d in find_dates("purged in 1937-38")]
         [('1937-01-01', '1938-12-31')]
     """
-    return _Parser(text).parse()
+    return _Parser(text, reference).parse()
 
 
 __all__ = ["DateExpr", "find_dates"]
