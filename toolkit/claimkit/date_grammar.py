@@ -7,7 +7,9 @@ thirties"); centuries ("the fourteenth century", "the sixth century BCE");
 seasons ("the winter of 1929-1930"); intervals ("between 1934 and 1939", "from
 1934 to 1939", "1937-38", "1937-9", "December 1936 to November 1938", "during
 1924 and 1936" read as the span it names); open bounds ("by the spring of 1937",
-"before 1917", "after 1945").
+"before 1917", "after 1945"); years and centuries before the common era ("44 BC",
+"the sixth century BCE") in astronomical numbering (1 BC is year 0) as ISO-like
+strings ("-0599-01-01"), since Python dates stop at year 1.
 
 Context rules and their limits:
 - A partial date ("August 31st", "in May") takes its year from the nearest
@@ -110,6 +112,12 @@ class _Words:
         self.year_only_after = set(d["year_only_after"])
         self.year_followers = set(d["year_followers"])
         self.count_before = set(d["count_before"])
+        self.deictic_days = d["deictic_days"]
+        self.deictic_phrases = {tuple(k.split()): v for k, v in d["deictic_phrases"].items()}
+        self.deictic_shifts = d["deictic_shifts"]
+        self.weekdays = d["weekdays"]
+        self.deictic_units = d["deictic_units"]
+        self.ago = set(d["ago_words"])
         self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"])
 
 
@@ -197,15 +205,28 @@ class _Parser:
         return None
 
     def month_at(self, i: int) -> int | None:
+        """A month name; in lower case only beside a day or year ("april 22", "22 april", "march 2019")."""
         t = self.tok(i)
         if t is None or t.kind != "word" or t.lower not in self.w.months:
             return None
         if not t.text[0].isupper():
-            return None
+            k = i + 1 + (self.lower(i + 1) in (".", "-"))
+            day_before = self.kind(i - 1) == "num" or self.lower(i - 1) in ("st", "nd", "rd", "th") or (
+                self.lower(i - 1) == "of" and (self.kind(i - 2) == "num" or self.lower(i - 2) in ("st", "nd", "rd", "th")
+                                               or self.lower(i - 2) in self.w.ordinals))
+            number_after = self.kind(k) == "num" and self.tok(k).text.isdigit()
+            if not (day_before or number_after):
+                return None
+            if t.lower in ("may", "march") and not day_before and not (
+                    number_after and (len(self.tok(k).text) == 4 or self.lower(i - 1) in ("in", "on", "of", "by", "since"))):
+                return None  # "they may 5 times", "we march 20 miles"
         if len(t.lower) <= 4 and t.lower not in ("may", "june", "july") and self.lower(i + 1) == ".":
             return self.w.months[t.lower]
         if len(t.lower) <= 3 and t.lower != "may":
-            return None
+            k = i + 1 + (self.lower(i + 1) == "-" and self.tok(i + 1).glued)
+            if not (self.kind(k) == "num" and self.tok(k).text.isdigit() or self.kind(i - 1) == "num"
+                    or self.lower(i - 1) in ("st", "nd", "rd", "th", "of", "in", "this", "next", "last")):
+                return None  # "Jan" alone is more often a name
         return self.w.months[t.lower]
 
     # -- a single date -------------------------------------------------------
@@ -232,8 +253,8 @@ class _Parser:
         m = self.month_at(i)
         if m:
             k = i + 1
-            if self.lower(k) == ".":
-                k += 1
+            if self.lower(k) == "." or self.lower(k) == "-" and self.tok(k).glued and self.kind(k + 1) == "num":
+                k += 1  # "Oct. 2", "Oct-2"
             d = self.day_at(k)
             if d and not (self.tok(k).kind == "num" and len(self.tok(k).text) == 4):
                 day, k = d
@@ -293,9 +314,6 @@ class _Parser:
         elif t and t.kind == "num" and self.lower(i + 1) in ("st", "nd", "rd", "th") and self.lower(i + 2) == "century":
             c, k = int(t.text), i + 3
         if c:
-            if self.lower(k) in ("bc", "bce"):
-                # proleptic years before the common era cannot be ISO dates here; keep the span symbolic
-                return None
             if self.lower(k) in ("ad", "ce"):
                 k += 1
             return _Period(date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), "century"), k
@@ -372,9 +390,13 @@ class _Parser:
             y1, y2 = self.year_at(i + 1), self.year_at(i + 3)
             if y1 < y2 <= y1 + 50:
                 return self.emit(i + 1, i + 4, date(y1, 1, 1), date(y2, 12, 31), "year", approximate, modifier)
-        rel = self.relative(i)
+        rel = self.deictic(i) if bound is None and modifier is None else None
+        rel = rel or self.relative(i)
         if rel:
             return rel
+        ancient = self.before_common_era(i) if bound is None and modifier is None else None
+        if ancient:
+            return ancient
         base = self.simple(i, self.context_year())
         if base is None:
             return None
@@ -405,11 +427,53 @@ class _Parser:
             first, last = (period.first if self.lower(start) == "since" else period.last + timedelta(days=1)), None
         anchor = None
         if not period.has_year:
-            if self.last_anchor is None:
+            if self.last_anchor is None and self.reference is None:
                 return self.emit(start, k, None, None, period.precision, approximate, bound or modifier, anchor=None)
-            anchor = self.last_anchor[0]
+            if self.last_anchor is None:  # the year of the reference date ("april 22" in a dated letter)
+                first, last = self._in_year(first, self.reference.year), self._in_year(last, self.reference.year)
+                stated = (first, last)
+            else:
+                anchor = self.last_anchor[0]
         return self.emit(start, k, first, last, period.precision, approximate, bound or modifier, anchor=anchor,
                          explicit=period.has_year, stated=stated)
+
+    def before_common_era(self, i: int) -> DateExpr | None:
+        """"the sixth century BCE", "44 BC": astronomical years (1 BC is year 0), as ISO-like strings."""
+        w = self.w
+        t = self.tok(i)
+        if t is None:
+            return None
+        century, k = None, i
+        if t.lower in w.ordinals and self.lower(i + 1) == "century":
+            century, k = w.ordinals[t.lower], i + 2
+        elif t.kind == "num" and t.text.isdigit() and self.lower(i + 1) in ("st", "nd", "rd", "th") and self.lower(i + 2) == "century":
+            century, k = int(t.text), i + 3
+        elif t.kind == "num" and t.text.isdigit() and len(t.text) <= 4:
+            k = i + 1
+        else:
+            return None
+        era = self.lower(k)
+        end = k + 1
+        if era == "b" and self.lower(k + 1) == "." and self.lower(k + 2) == "c":  # "B.C."
+            end = k + 3 + (self.lower(k + 3) == ".")
+            era = "bc"
+        if era not in ("bc", "bce"):
+            return None
+        if century:
+            first, last = -(century * 100 - 1), -((century - 1) * 100)
+            precision = "century"
+        else:
+            first = last = -(int(t.text) - 1)
+            precision = "year"
+        start, stop = self.toks[i].start, self.toks[end - 1].end
+        return DateExpr(start, stop, self.text[start:stop], f"{first:05d}-01-01" if first < 0 else f"{first:04d}-01-01",
+                        f"{last:05d}-12-31" if last < 0 else f"{last:04d}-12-31", precision, tokens=(i, end))
+
+    @staticmethod
+    def _in_year(day: date | None, year: int) -> date | None:
+        if day is None:
+            return None
+        return day.replace(year=year) if not (day.month == 2 and day.day == 29) else date(year, 3, 1) - timedelta(days=1)
 
     def context_year(self) -> int | None:
         return self.last_anchor[1].year if self.last_anchor else None
@@ -418,6 +482,100 @@ class _Parser:
     def _coarser(a: _Period, b: _Period) -> str:
         order = ["day", "month", "season", "year", "decade", "century"]
         return max(a.precision, b.precision, key=order.index)
+
+    # -- counted from the reference date ------------------------------------
+    def deictic(self, i: int) -> DateExpr | None:
+        """"yesterday", "next week", "last Friday", "three days ago", "in 3 days": from the reference date."""
+        w = self.w
+        lw = self.lower(i)
+        hit = self.longest(i, w.deictic_phrases)
+        if hit:
+            return self.from_reference(i, hit[0], "day", hit[1])
+        if lw in w.deictic_days:
+            return self.from_reference(i, i + 1, "day", w.deictic_days[lw])
+        if lw in w.deictic_shifts:
+            shift, k = w.deictic_shifts[lw], i + 1
+            unit = self.lower(k)
+            if unit in w.deictic_units:
+                return self.from_reference(i, k + 1, w.deictic_units[unit], shift)
+            if unit in w.weekdays and self.tok(k).text[0].isupper() or unit in w.weekdays and len(unit) > 3:
+                return self.from_reference(i, k + 1, "weekday", shift, weekday=w.weekdays[unit])
+            if unit in w.months and self.tok(k).kind == "word":
+                return self.from_reference(i, k + 1, "named_month", shift, month=w.months[unit])
+            return None
+        # "three days ago", "in 3 weeks"
+        k = i + 1 if lw == "in" else i
+        n = self.amount(k)
+        unit_word = self.lower(n[1]) if n else ""
+        unit_word = unit_word[:-1] if unit_word.endswith("s") and unit_word[:-1] in w.deictic_units else unit_word
+        if n is not None and unit_word in w.deictic_units:
+            amount, u = n[0], n[1]
+            unit = w.deictic_units[unit_word]
+            if lw == "in" and self.reference is not None:
+                return self.shifted(i, u + 1, unit, amount)
+            if self.lower(u + 1) in w.ago:
+                return self.shifted(i, u + 2, unit, -amount)
+        return None
+
+    def shifted(self, i: int, k: int, unit: str, amount: int) -> DateExpr:
+        """The day ``amount`` units from the reference ("three days ago", "in 2 weeks")."""
+        ref = self.reference
+        if ref is None:
+            return self.emit(i, k, None, None, "day", False, None, relative=True)
+        if unit in ("day", "week", "fortnight", "weekend"):
+            day = ref + timedelta(days=amount * {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}[unit])
+        else:
+            months = amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+            y, m = divmod(ref.month - 1 + months, 12)
+            y += ref.year
+            day = date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1]))
+        return self.emit(i, k, day, day, "day", False, None, relative=True)
+
+    def amount(self, i: int) -> tuple[int, int] | None:
+        """A small count before a unit: "3", "three", "a"."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num" and t.text.isdigit() and len(t.text) <= 3:
+            return int(t.text), i + 1
+        if t.lower in self.w.numbers:
+            return self.w.numbers[t.lower], i + 1
+        if t.lower in ("a", "an", "one"):
+            return 1, i + 1
+        return None
+
+    def from_reference(self, i: int, k: int, unit: str, amount: int, weekday: int | None = None,
+                       month: int | None = None) -> DateExpr:
+        """The interval ``amount`` units from the reference date (unresolved without one)."""
+        precision = {"weekday": "day", "weekend": "week", "fortnight": "week", "named_month": "month"}.get(unit, unit)
+        ref = self.reference
+        if ref is None:
+            return self.emit(i, k, None, None, precision, False, None, relative=True)
+        if unit == "day":
+            first = last = ref + timedelta(days=amount)
+        elif unit in ("week", "weekend", "fortnight", "weekday"):
+            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=amount)
+            if unit == "weekday":
+                first = last = monday + timedelta(days=weekday)
+            elif unit == "weekend":
+                first, last = monday + timedelta(days=5), monday + timedelta(days=6)
+            else:
+                first, last = monday, monday + timedelta(days=13 if unit == "fortnight" else 6)
+        elif unit in ("month", "quarter", "named_month"):
+            if unit == "named_month":
+                y = ref.year + amount
+                m0 = m1 = month
+            else:
+                size = 3 if unit == "quarter" else 1
+                start_month = (ref.month - 1) // size * size + amount * size
+                y, m0 = ref.year + start_month // 12, start_month % 12 + 1
+                m1 = m0 + size - 1
+            first, last = date(y, m0, 1), _month_end(y, m1)
+        else:
+            span = {"year": 1, "decade": 10, "century": 100}[unit]
+            y0 = ref.year - (ref.year % span if span > 1 else 0) + amount * span
+            first, last = date(y0, 1, 1), date(y0 + span - 1, 12, 31)
+        return self.emit(i, k, first, last, precision, False, None, relative=True)
 
     def relative(self, i: int) -> DateExpr | None:
         """"three years later", "the next day", "the day before", "four days before"."""
