@@ -52,7 +52,9 @@ Matching rules:
   since Recognizers-Text ends whole periods exclusively ("Jan" is 2017-01-01 to
   2017-02-01) but names the last day of some explicit day ranges ("from 4 to 22
   this month" is 2016-11-04 to 2016-11-22), a reading is right when its end is
-  the gold end or the day before. When the gold gives several readings (past and
+  the gold end or the day before. A range of whole periods ends, there, at the
+  start of the last period it names ("from 2014 to 2018" ends 2018-01-01), where
+  claimkit ends on its last day (2018-12-31): that reading is right too. When the gold gives several readings (past and
   future senses of "October 2", unresolved timex ``XXXX-10-02``) any one may
   match. Open bounds on either side (claimkit's ``None``) never match. Gold
   items without two ISO dates (seasons in the period parser, "not resolved",
@@ -67,6 +69,7 @@ Sentences per second are timed on the same inputs for both tools in the same run
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import re
 import sys
@@ -102,6 +105,8 @@ class Gold:
 
 @dataclass
 class Case:
+    """One input sentence, its reference date and its gold."""
+
     text: str
     reference: date
     gold: list[Gold]
@@ -121,11 +126,14 @@ class Reading:
 
 @dataclass
 class Score:
+    """True positives, false positives and false negatives."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
     def prf(self) -> tuple[float, float, float]:
+        """Precision, recall and F1."""
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -133,6 +141,8 @@ class Score:
 
 @dataclass
 class Result:
+    """One tool's counts and timing on one set."""
+
     span: Score = field(default_factory=Score)
     exact: Score = field(default_factory=Score)
     right: int = 0
@@ -287,6 +297,7 @@ class Claimkit:
         self.failures = 0
 
     def read(self, case: Case):
+        """find_dates on the sentence, with the case's reference date."""
         return self.find_dates(case.text, reference=case.reference)
 
     def readings(self, found, text: str) -> list[Reading]:
@@ -308,6 +319,7 @@ class Dateparser:
         self.failures = 0
 
     def read(self, case: Case):
+        """search_dates on the sentence, the reference date as RELATIVE_BASE."""
         base = datetime.combine(case.reference, datetime.min.time())
         settings = {"RELATIVE_BASE": base, "RETURN_AS_TIMEZONE_AWARE": False}
         try:
@@ -333,6 +345,7 @@ class Dateparser:
 # -- scoring -----------------------------------------------------------------
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two character spans share a character."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -351,9 +364,18 @@ def _right_interval(gold: Gold, read: Reading) -> bool:
     if read.first is None or read.last is None:
         return False
     return any(
-        read.first == a and (read.last == b or (ranged and read.last == b - ONE_DAY))
+        read.first == a and (read.last == b or (ranged and (read.last == b - ONE_DAY or _ends_period_at(read.last, b))))
         for a, b, ranged in gold.readings
     )
+
+
+def _ends_period_at(last: date, gold_end: date) -> bool:
+    """"from 2014 to 2018": the spec ends at 2018-01-01 (the start of the last named period), claimkit at
+    2018-12-31 (its last day); both name the same interval."""
+    if gold_end.day != 1:
+        return False
+    month_end = date(gold_end.year, gold_end.month, calendar.monthrange(gold_end.year, gold_end.month)[1])
+    return last in (month_end, date(gold_end.year, 12, 31) if gold_end.month == 1 else None)
 
 
 def _match(gold: list[Gold], read: list[Reading], same) -> tuple[dict, list[Reading]]:
@@ -369,6 +391,7 @@ def _match(gold: list[Gold], read: list[Reading], same) -> tuple[dict, list[Read
 
 
 def _count(score: Score, gold: int, pairs: int, extra: int) -> None:
+    """Add one sentence's matches, misses and extra readings to ``score``."""
     score.tp += pairs
     score.fn += gold - pairs
     score.fp += extra
@@ -462,6 +485,7 @@ datetime-model keeps datetimeV2.date and .daterange results: times of day,
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Score both tools on every set found and print the table (2: no data or tool)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA,
                     help="folder holding recognizers-text/ (default: %(default)s)")

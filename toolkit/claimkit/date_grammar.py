@@ -31,13 +31,16 @@ Context rules and their limits:
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import _data
+from ._deixis import DeicticReader
 from ._lexer import Tok, lex
+from ._periods import Period as _Period
+from ._periods import month_end as _month_end
+from ._periods import thirds as _thirds
 
 _ISO = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")
@@ -60,34 +63,9 @@ class DateExpr:
     tokens: tuple[int, int] = field(default=(0, 0), repr=False)
 
 
-@dataclass
-class _Period:
-    first: date
-    last: date
-    precision: str
-    has_year: bool = True
-
-
-def _month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _thirds(p: _Period, which: str) -> _Period:
-    days = (p.last - p.first).days + 1
-    if p.precision == "decade":
-        y0 = p.first.year
-        spans = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[which]
-        return _Period(date(y0 + spans[0], 1, 1), date(y0 + spans[1], 12, 31), p.precision)
-    if p.precision == "year":
-        y = p.first.year
-        m0, m1 = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[which]
-        return _Period(date(y, m0, 1), _month_end(y, m1), p.precision)
-    third = days // 3
-    if which == "early":
-        return _Period(p.first, p.first + timedelta(days=third - 1), p.precision)
-    if which == "mid":
-        return _Period(p.first + timedelta(days=third), p.last - timedelta(days=third), p.precision)
-    return _Period(p.last - timedelta(days=third - 1), p.last, p.precision)
+def _phrases(table: dict) -> dict:
+    """Phrases as tuples of lower-case tokens, split the way the lexer splits them."""
+    return {tuple(k.replace("-", " - ").split()): v for k, v in table.items()}
 
 
 class _Words:
@@ -98,8 +76,8 @@ class _Words:
         self.ordinals = d["ordinal_words"]
         self.word_decades = d["word_decades"]
         self.century = d["default_century"]
-        self.modifiers = {tuple(k.split()): v for k, v in d["modifiers"].items()}
-        self.open_bounds = {tuple(k.split()): v for k, v in d["open_bounds"].items()}
+        self.modifiers = _phrases(d["modifiers"])
+        self.open_bounds = _phrases(d["open_bounds"])
         self.approx = set(d["approximate_words"])
         self.year_preps = set(d["year_prepositions"])
         self.rel_units = d["relative_units"]
@@ -113,11 +91,17 @@ class _Words:
         self.year_followers = set(d["year_followers"])
         self.count_before = set(d["count_before"])
         self.deictic_days = d["deictic_days"]
-        self.deictic_phrases = {tuple(k.split()): v for k, v in d["deictic_phrases"].items()}
+        self.deictic_phrases = _phrases(d["deictic_phrases"])
         self.deictic_shifts = d["deictic_shifts"]
         self.weekdays = d["weekdays"]
         self.deictic_units = d["deictic_units"]
         self.ago = set(d["ago_words"])
+        self.rolling_forward = set(d["rolling_forward"])
+        self.rolling_backward = set(d["rolling_backward"])
+        self.vague_counts = _phrases(d["vague_counts"])
+        self.quarter_words = d["quarter_words"]
+        self.holidays_fixed = _phrases(d["holidays_fixed"])
+        self.holidays_moving = _phrases(d["holidays_moving"])
         self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"])
 
 
@@ -131,7 +115,7 @@ def _words() -> _Words:
     return _WORDS
 
 
-class _Parser:
+class _Parser(DeicticReader):
     def __init__(self, text: str, reference: date | None = None):
         self.text = text
         self.reference = reference  # "today" for deictic dates ("next week"), and the year of last resort
@@ -350,7 +334,102 @@ class _Parser:
         return (y, k + 2) if first < y <= first + 100 else None
 
     # -- with modifiers and intervals ---------------------------------------
+    def atom(self, i: int):
+        """One date with nothing around it: ``(Period, end)``, or ``(None, end, precision)`` when unresolved."""
+        for reader in (self.deictic, self.narrative_unit, self.quarter, self.week, self.feast, self.rolling,
+                       self.counted):
+            found = reader(i)
+            if found is not None:
+                return found
+        day = self.weekday_at(i)
+        if day is not None:  # "Friday 7/6", "friday the 22nd", "Monday, 22 June 1941": the date names the day
+            j = i + 1 + (self.lower(i + 1) in (",", "-"))
+            dated = self.simple(j, self.context_year()) or self.bare_day(j if self.lower(j) == "the" else j - 1)
+            if dated is not None and dated[0] is not None and dated[0].precision == "day":
+                return dated
+            return self.bare_weekday(i)
+        return self.simple(i, self.context_year()) or self.bare_day(i)
+
+    def with_year(self, period: _Period) -> tuple[_Period, int | None] | None:
+        """A period written without a year, given one from context; with the anchor it came from."""
+        if period.has_year:
+            return period, None
+        if self.last_anchor is not None:
+            return period, self.last_anchor[0]
+        if self.reference is not None:  # the year of the reference date ("april 22" in a dated letter)
+            y = self.reference.year
+            return _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision), None
+        return None
+
+    def range_from(self, i: int):
+        """"between 1934 and 1939", "from 4 to 22 this month", "between 3 and 12 of Sept", "from March to May"."""
+        first = self.atom(i)
+        k = None
+        day = None
+        if first is None or first[0] is None:
+            t = self.tok(i)
+            if t is None or t.kind != "num" or not t.text.isdigit() or not 1 <= int(t.text) <= 31:
+                return None
+            day, k = int(t.text), i + 1 + (self.lower(i + 1) in ("st", "nd", "rd", "th"))
+        else:
+            k = first[1]
+        if self.lower(k) not in ("and", "to", "until", "till", "-", "–", "through", "thru", "~"):
+            return None
+        j = k + 1 + (self.lower(k + 1) in ("the",) and self.kind(k + 2) == "num")
+        second = self.atom(j)
+        if second is None or second[0] is None:
+            return None
+        last, end = second[0], second[1]
+        if self.lower(end) in ("in", "of") and self.lower(end + 1) in ("this", "next", "last"):
+            month = self.deictic(end + 1)  # "from 4-23 in next month"
+            if month and month[0] is not None and month[0].precision == "month" and last.precision == "day":
+                last = _Period(month[0].first.replace(day=last.first.day), month[0].first.replace(day=last.first.day),
+                               "day", relative=True)
+                end = month[1]
+        if day is not None:
+            if last.precision != "day":
+                return None
+            try:
+                start_day = last.first.replace(day=day)
+            except ValueError:
+                return None
+            a = _Period(start_day, start_day, "day", last.has_year, last.relative)
+        else:
+            a = first[0]
+        if not a.has_year and last.has_year:
+            a = _Period(self._in_year(a.first, last.first.year), self._in_year(a.last, last.first.year), a.precision)
+        if a.has_year and not last.has_year:
+            last = _Period(self._in_year(last.first, a.first.year), self._in_year(last.last, a.first.year), last.precision)
+        both_open = not a.has_year and not last.has_year
+        if both_open:
+            filled_a, filled_b = self.with_year(a), self.with_year(last)
+            if filled_a is None or filled_b is None:
+                return None
+            a, last = filled_a[0], filled_b[0]
+        if last.last < a.first and (both_open or a.precision == "month"):
+            last = _Period(self._in_year(last.first, last.first.year + 1), self._in_year(last.last, last.first.year + 1),
+                           last.precision)  # "from November to March"
+        if last.last < a.first:
+            return None
+        return _Period(a.first, last.last, self._coarser(a, last), relative=a.relative or last.relative), end
+
+    def part_of(self, i: int) -> tuple[str, int] | None:
+        """"earlier this year", "later in the week", "the rest of the month": the part before or after the reference."""
+        lw = self.lower(i)
+        if lw in ("earlier", "later"):
+            k = i + 1
+            if self.lower(k) == "in" and self.lower(k + 1) == "the" and self.unit_word(k + 2):
+                return lw, k + 1
+            if self.lower(k) in ("this",):
+                return lw, k
+        if lw == "rest" or (lw == "the" and self.lower(i + 1) == "rest"):
+            k = i + (lw == "the") + 1
+            if self.lower(k) == "of":
+                return "later", k + 1
+        return None
+
     def parse_at(self, i: int) -> DateExpr | None:
+        """The dated expression that begins at token ``i``: bounds, modifiers, a date or a range, and its tail."""
         w = self.w
         start = i
         approximate = False
@@ -366,6 +445,9 @@ class _Parser:
             approximate, i = True, i + 1
         elif self.lower(i) in ("c", "ca") and self.lower(i + 1) == ".":
             approximate, i = True, i + 2
+        part = self.part_of(i)
+        if part:
+            part, i = part
         hit = self.longest(i, w.modifiers)
         if hit:
             end, modifier = hit
@@ -377,45 +459,67 @@ class _Parser:
             approximate = True
         # "between X and Y", "from X to Y"
         if self.lower(i) in ("between", "from") and bound is None:
-            a = self.simple(i + 1, self.context_year())
-            if a:
-                p1, k = a
-                if self.lower(k) in ("and", "to", "until", "till", "-", "–"):
-                    b = self.simple(k + 1, p1.first.year if p1.has_year else self.context_year())
-                    if b and b[0].last >= p1.first:
-                        return self.emit(start, b[1], p1.first, b[0].last, self._coarser(p1, b[0]), approximate, modifier)
-            return None
+            rng = self.range_from(i + 1)
+            if rng:
+                period, k = rng
+                return self.emit(start, k, period.first, period.last, period.precision, approximate, modifier,
+                                 relative=period.relative)
+            if self.lower(i) == "between":
+                return None
+            i += 1
         # "during 1924 and 1936", "in 1937 and 1938": the span between the two years
         if self.lower(i) in ("during", "in", "throughout") and self.year_at(i + 1) and self.lower(i + 2) == "and" and self.year_at(i + 3):
             y1, y2 = self.year_at(i + 1), self.year_at(i + 3)
             if y1 < y2 <= y1 + 50:
                 return self.emit(i + 1, i + 4, date(y1, 1, 1), date(y2, 12, 31), "year", approximate, modifier)
-        rel = self.deictic(i) if bound is None and modifier is None else None
-        rel = rel or self.relative(i)
+        rel = self.relative(i) if not part else None
         if rel:
             return rel
         ancient = self.before_common_era(i) if bound is None and modifier is None else None
         if ancient:
             return ancient
-        base = self.simple(i, self.context_year())
-        if base is None:
+        found = self.atom(i)
+        if found is None:
             return None
-        period, k = base
+        if found[0] is None:
+            return self.emit(start, found[1], None, None, found[2], approximate, bound or modifier, relative=True)
+        period, k = found
         if modifier and modifier in ("early", "mid", "late"):
             period = _thirds(period, modifier)
-        # "1937-38", "1937–1938", "1930-31", "December 1936 to November 1938"
+        if part and self.reference is not None and period.first <= self.reference <= period.last:
+            if part == "earlier":
+                period = _Period(period.first, self.reference, period.precision, relative=True)
+            else:
+                period = _Period(self.reference, period.last, period.precision, relative=True)
+        # "1937-38", "1937–1938", "1930-31", "2014 through 2018", "December 1936 to November 1938"
         if period.precision == "year":
             second = self._second_year(k, period.first.year)
-            if second is None and self.lower(k) in ("to", "until", "till") and self.year_at(k + 1):
+            if second is None and self.lower(k) in ("to", "until", "till", "through", "thru", "~") and self.year_at(k + 1):
                 y2 = self.year_at(k + 1)
                 second = (y2, k + 2) if y2 > period.first.year else None
-            if second:
+            if second is None and self.lower(k) in ("through", "thru", "~", "to", "until"):
+                other = self.atom(k + 1)
+                if other and other[0] is not None and other[0].has_year and other[0].last > period.last:
+                    second = (None, other[1])
+                    period = _Period(period.first, other[0].last, "year")
+            if second and second[0] is not None:
                 period = _Period(period.first, date(second[0], 12, 31), "year")
                 k = second[1]
-        elif period.precision in ("month", "day") and self.lower(k) in ("to", "until", "-", "–"):
+            elif second:
+                k = second[1]
+        elif period.precision in ("month", "day") and self.lower(k) in ("to", "until", "-", "–", "through", "thru", "~"):
             other = self.simple(k + 1, period.first.year)
+            t = self.tok(k + 1)
+            if other is None and period.precision == "day" and t is not None and t.kind == "num" and t.text.isdigit() \
+                    and period.first.day < int(t.text) <= 31:  # "april 9th through 17th"
+                j = k + 2 + (self.lower(k + 2) in ("st", "nd", "rd", "th"))
+                try:
+                    day = period.first.replace(day=int(t.text))
+                    other = (_Period(day, day, "day", period.has_year), j)
+                except ValueError:
+                    other = None
             if other and other[0].precision in ("month", "day") and other[0].last >= period.first:
-                period = _Period(period.first, other[0].last, other[0].precision)
+                period = _Period(period.first, other[0].last, other[0].precision, period.has_year, period.relative)
                 k = other[1]
         first, last = period.first, period.last
         stated = (period.first, period.last)
@@ -427,15 +531,20 @@ class _Parser:
             first, last = (period.first if self.lower(start) == "since" else period.last + timedelta(days=1)), None
         anchor = None
         if not period.has_year:
-            if self.last_anchor is None and self.reference is None:
+            filled = self.with_year(period)
+            if filled is None:
                 return self.emit(start, k, None, None, period.precision, approximate, bound or modifier, anchor=None)
-            if self.last_anchor is None:  # the year of the reference date ("april 22" in a dated letter)
-                first, last = self._in_year(first, self.reference.year), self._in_year(last, self.reference.year)
-                stated = (first, last)
-            else:
-                anchor = self.last_anchor[0]
+            period, anchor = filled
+            if anchor is None:
+                first = period.first if first is not None else None
+                last = period.last if last is not None else None
+                if bound == "before":
+                    last = period.first - timedelta(days=1)
+                elif bound == "after":
+                    first = period.first if self.lower(start) == "since" else period.last + timedelta(days=1)
+                stated = (period.first, period.last)
         return self.emit(start, k, first, last, period.precision, approximate, bound or modifier, anchor=anchor,
-                         explicit=period.has_year, stated=stated)
+                         explicit=period.has_year and not period.relative, stated=stated, relative=period.relative)
 
     def before_common_era(self, i: int) -> DateExpr | None:
         """"the sixth century BCE", "44 BC": astronomical years (1 BC is year 0), as ISO-like strings."""
@@ -480,102 +589,8 @@ class _Parser:
 
     @staticmethod
     def _coarser(a: _Period, b: _Period) -> str:
-        order = ["day", "month", "season", "year", "decade", "century"]
+        order = ["day", "week", "month", "quarter", "season", "year", "decade", "century"]
         return max(a.precision, b.precision, key=order.index)
-
-    # -- counted from the reference date ------------------------------------
-    def deictic(self, i: int) -> DateExpr | None:
-        """"yesterday", "next week", "last Friday", "three days ago", "in 3 days": from the reference date."""
-        w = self.w
-        lw = self.lower(i)
-        hit = self.longest(i, w.deictic_phrases)
-        if hit:
-            return self.from_reference(i, hit[0], "day", hit[1])
-        if lw in w.deictic_days:
-            return self.from_reference(i, i + 1, "day", w.deictic_days[lw])
-        if lw in w.deictic_shifts:
-            shift, k = w.deictic_shifts[lw], i + 1
-            unit = self.lower(k)
-            if unit in w.deictic_units:
-                return self.from_reference(i, k + 1, w.deictic_units[unit], shift)
-            if unit in w.weekdays and self.tok(k).text[0].isupper() or unit in w.weekdays and len(unit) > 3:
-                return self.from_reference(i, k + 1, "weekday", shift, weekday=w.weekdays[unit])
-            if unit in w.months and self.tok(k).kind == "word":
-                return self.from_reference(i, k + 1, "named_month", shift, month=w.months[unit])
-            return None
-        # "three days ago", "in 3 weeks"
-        k = i + 1 if lw == "in" else i
-        n = self.amount(k)
-        unit_word = self.lower(n[1]) if n else ""
-        unit_word = unit_word[:-1] if unit_word.endswith("s") and unit_word[:-1] in w.deictic_units else unit_word
-        if n is not None and unit_word in w.deictic_units:
-            amount, u = n[0], n[1]
-            unit = w.deictic_units[unit_word]
-            if lw == "in" and self.reference is not None:
-                return self.shifted(i, u + 1, unit, amount)
-            if self.lower(u + 1) in w.ago:
-                return self.shifted(i, u + 2, unit, -amount)
-        return None
-
-    def shifted(self, i: int, k: int, unit: str, amount: int) -> DateExpr:
-        """The day ``amount`` units from the reference ("three days ago", "in 2 weeks")."""
-        ref = self.reference
-        if ref is None:
-            return self.emit(i, k, None, None, "day", False, None, relative=True)
-        if unit in ("day", "week", "fortnight", "weekend"):
-            day = ref + timedelta(days=amount * {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}[unit])
-        else:
-            months = amount * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
-            y, m = divmod(ref.month - 1 + months, 12)
-            y += ref.year
-            day = date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1]))
-        return self.emit(i, k, day, day, "day", False, None, relative=True)
-
-    def amount(self, i: int) -> tuple[int, int] | None:
-        """A small count before a unit: "3", "three", "a"."""
-        t = self.tok(i)
-        if t is None:
-            return None
-        if t.kind == "num" and t.text.isdigit() and len(t.text) <= 3:
-            return int(t.text), i + 1
-        if t.lower in self.w.numbers:
-            return self.w.numbers[t.lower], i + 1
-        if t.lower in ("a", "an", "one"):
-            return 1, i + 1
-        return None
-
-    def from_reference(self, i: int, k: int, unit: str, amount: int, weekday: int | None = None,
-                       month: int | None = None) -> DateExpr:
-        """The interval ``amount`` units from the reference date (unresolved without one)."""
-        precision = {"weekday": "day", "weekend": "week", "fortnight": "week", "named_month": "month"}.get(unit, unit)
-        ref = self.reference
-        if ref is None:
-            return self.emit(i, k, None, None, precision, False, None, relative=True)
-        if unit == "day":
-            first = last = ref + timedelta(days=amount)
-        elif unit in ("week", "weekend", "fortnight", "weekday"):
-            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=amount)
-            if unit == "weekday":
-                first = last = monday + timedelta(days=weekday)
-            elif unit == "weekend":
-                first, last = monday + timedelta(days=5), monday + timedelta(days=6)
-            else:
-                first, last = monday, monday + timedelta(days=13 if unit == "fortnight" else 6)
-        elif unit in ("month", "quarter", "named_month"):
-            if unit == "named_month":
-                y = ref.year + amount
-                m0 = m1 = month
-            else:
-                size = 3 if unit == "quarter" else 1
-                start_month = (ref.month - 1) // size * size + amount * size
-                y, m0 = ref.year + start_month // 12, start_month % 12 + 1
-                m1 = m0 + size - 1
-            first, last = date(y, m0, 1), _month_end(y, m1)
-        else:
-            span = {"year": 1, "decade": 10, "century": 100}[unit]
-            y0 = ref.year - (ref.year % span if span > 1 else 0) + amount * span
-            first, last = date(y0, 1, 1), date(y0 + span - 1, 12, 31)
-        return self.emit(i, k, first, last, precision, False, None, relative=True)
 
     def relative(self, i: int) -> DateExpr | None:
         """"three years later", "the next day", "the day before", "four days before"."""
@@ -607,10 +622,13 @@ class _Parser:
         nxt = self.tok(k)
         # "the day before Hitler's troops entered Poland": measured from an event, not a date
         from_event = self.lower(k - 1) in ("before", "after") and nxt is not None and nxt.kind == "word" and nxt.lower not in ("and", "but", "or", "when")
-        ranks = ["day", "week", "month", "season", "year", "decade", "century"]
-        if self.last_ref is None or from_event or ranks.index(self.last_ref[3]) > ranks.index(unit):
+        ranks = ["day", "week", "month", "quarter", "season", "year", "decade", "century"]
+        last_ref = self.last_ref
+        if last_ref is None and self.reference is not None:
+            last_ref = (None, self.reference, self.reference, "day")  # "the day after" in a dated text
+        if last_ref is None or from_event or ranks.index(last_ref[3]) > ranks.index(unit):
             return self.emit(i, k, None, None, {"week": "day"}.get(unit, unit), False, None, relative=True)
-        offset, ref_first, ref_last, _ = self.last_ref
+        offset, ref_first, ref_last, _ = last_ref
         ref = ref_last if amount >= 0 else ref_first  # "later" counts from the end, "before" from the start
         if unit in ("day", "week"):
             day = ref + timedelta(days=amount * (7 if unit == "week" else 1))

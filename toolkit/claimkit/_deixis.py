@@ -1,0 +1,413 @@
+"""Dates that count from somewhere: the reference date, an earlier date, a week or a feast.
+
+A mixin of the date grammar's parser (:mod:`claimkit.date_grammar`). Each
+reader returns ``(Period, end token)`` or ``(None, end, precision)`` when
+the expression is a date but nothing says which ("next week" with no
+reference date): such dates are kept unresolved rather than invented.
+
+Rules and their limits:
+- "today", "next week", "last Friday", "this Jan", "this summer", "the week
+  after next" count from the reference date (a source's own date). Weeks run
+  Monday to Sunday; "this weekend" is its Saturday and Sunday.
+- A bare weekday ("on Friday") is the next such day from the reference (or
+  from an earlier day in the text); "Tuesday of last week", "next week
+  Wednesday" fall in the week named.
+- "next 3 days", "the past few weeks", "within 9 months" are rolling periods:
+  from the day after the reference forward, or back to the day before it.
+- "three weeks from tomorrow", "two days after 12 January": counted from the
+  date named.
+- "the 18th", "on 15": a day of the month in context (the month named right
+  after it, else the month of the nearest earlier date, else the reference's).
+- Quarters ("Q3 2016", "the first quarter of 2019"), halves ("H2"), numbered
+  weeks ("week 31": ISO weeks), weeks of a month ("the last week of July": the
+  Monday-to-Sunday weeks holding its days) and feasts ("Christmas 1941",
+  "Easter 1916") read in the year named, else in the reference's year.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ._periods import Period, add_months, easter, month_end, nth_weekday, week_of
+
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
+
+
+class DeicticReader:
+    """Readers of dates counted from the reference date, the narrative, weeks, quarters and feasts."""
+
+    # -- helpers ----------------------------------------------------------
+    def unit_word(self, i: int) -> str | None:
+        """A calendar unit, singular or plural ("day", "weeks", "business days")."""
+        lw = self.lower(i)
+        if lw == "business" and self.lower(i + 1) in ("day", "days"):
+            return "day"
+        if lw in self.w.deictic_units:
+            return self.w.deictic_units[lw]
+        if lw.endswith("s") and lw[:-1] in self.w.deictic_units:
+            return self.w.deictic_units[lw[:-1]]
+        return None
+
+    def unit_end(self, i: int) -> int:
+        return i + 2 if self.lower(i) == "business" else i + 1
+
+    def amount(self, i: int) -> tuple[int, int] | None:
+        """A small count before a unit: "3", "three", "a", "a few", "couple of"."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num" and t.text.isdigit() and len(t.text) <= 3:
+            return int(t.text), i + 1
+        if t.lower in self.w.numbers:
+            return self.w.numbers[t.lower], i + 1
+        k = i + 1 if t.lower in ("a", "the") else i
+        hit = self.longest(k, self.w.vague_counts)
+        if hit:
+            return hit[1], hit[0]
+        if t.lower in ("a", "an", "one"):
+            return 1, i + 1
+        return None
+
+    def period_of(self, unit: str, day: date, shift: int = 0) -> Period:
+        """The calendar ``unit`` holding ``day``, moved ``shift`` units."""
+        if unit == "day":
+            d = day + timedelta(days=shift)
+            return Period(d, d, "day", relative=True)
+        if unit in ("week", "weekend", "fortnight"):
+            monday, sunday = week_of(day + timedelta(weeks=shift))
+            if unit == "weekend":
+                return Period(monday + timedelta(days=5), sunday, "week", relative=True)
+            return Period(monday, sunday + timedelta(days=7 if unit == "fortnight" else 0), "week", relative=True)
+        if unit in ("month", "quarter"):
+            size = 3 if unit == "quarter" else 1
+            start = (day.month - 1) // size * size + shift * size
+            y, m0 = day.year + start // 12, start % 12 + 1
+            return Period(date(y, m0, 1), month_end(y, m0 + size - 1), unit, relative=True)
+        span = {"year": 1, "decade": 10, "century": 100}[unit]
+        y0 = day.year - (day.year % span if span > 1 else 0) + shift * span
+        return Period(date(y0, 1, 1), date(y0 + span - 1, 12, 31), unit, relative=True)
+
+    def from_day(self) -> date | None:
+        """The day a narrative reference counts from: the nearest earlier date, else the reference."""
+        if self.last_ref is not None:
+            return self.last_ref[2]
+        return self.reference
+
+    # -- the reference date ------------------------------------------------
+    def deictic(self, i: int):
+        """"yesterday", "next week", "last Friday", "this Jan", "Tuesday of last week", "the week after next"."""
+        w = self.w
+        lw = self.lower(i)
+        ref = self.reference
+        hit = self.longest(i, w.deictic_phrases)
+        if hit:
+            return self._resolved(self.period_of("day", ref, hit[1]) if ref else None, hit[0], "day")
+        if lw in w.deictic_days:
+            return self._resolved(self.period_of("day", ref, w.deictic_days[lw]) if ref else None, i + 1, "day")
+        if lw == "the" and self.lower(i + 1) in ("week", "month", "year") and self.lower(i + 2) in ("after", "before") \
+                and self.lower(i + 3) in ("next", "last"):
+            shift = 2 if self.lower(i + 2) == "after" else -2
+            unit = self.lower(i + 1)
+            return self._resolved(self.period_of(unit, ref, shift) if ref else None, i + 4, unit)
+        weekday = self.weekday_at(i)
+        if weekday is not None and self.lower(i + 1) == "of":  # "Tuesday of last week"
+            week = self.deictic(i + 2) if self.lower(i + 2) != "the" else self.narrative_unit(i + 2)
+            if week and week[0] is not None and week[0].precision == "week":
+                day = week[0].first + timedelta(days=weekday)
+                return Period(day, day, "day", relative=True), week[1]
+        if lw not in w.deictic_shifts:
+            return None
+        shift, k = w.deictic_shifts[lw], i + 1
+        unit = self.unit_word(k)
+        if unit is not None and self.lower(k).endswith("s") and unit != "weekend":
+            return None  # "next weeks" is no date; rolling periods are read elsewhere
+        if unit is not None:
+            period = self.period_of(unit, ref, shift) if ref else None
+            k = self.unit_end(k)
+            if unit == "week":  # "next week Wednesday", "this week on Monday", "previous week - Monday"
+                j = k + (self.lower(k) in ("on", "-", ","))
+                day = self.weekday_at(j)
+                if day is not None:
+                    if period is None:
+                        return None, j + 1, "day"
+                    d = period.first + timedelta(days=day)
+                    return Period(d, d, "day", relative=True), j + 1
+            return self._resolved(period, k, unit)
+        day = self.weekday_at(k)
+        if day is not None:
+            if ref is None:
+                return None, k + 1, "day"
+            monday = week_of(ref)[0] + timedelta(weeks=shift)
+            d = monday + timedelta(days=day)
+            return Period(d, d, "day", relative=True), k + 1
+        month = self.w.months.get(self.lower(k))
+        if month and self.kind(k) == "word" and (self.tok(k).text[0].isupper() or self.lower(k) != "may"
+                                                  or self.kind(k + 1) in ("", "punct")):
+            if ref is None:
+                return None, k + 1, "month"
+            y = ref.year + shift
+            return Period(date(y, month, 1), month_end(y, month), "month", relative=True), k + 1
+        season = self.w.seasons.get(self.lower(k))
+        if season:
+            if ref is None:
+                return None, k + 1, "season"
+            y = ref.year + shift
+            m0, m1 = season
+            last = month_end(y + 1, m1) if m1 < m0 else month_end(y, m1)
+            return Period(date(y, m0, 1), last, "season", relative=True), k + 1
+        return None
+
+    def _resolved(self, period: Period | None, k: int, precision: str):
+        return (period, k) if period is not None else (None, k, precision)
+
+    def narrative_unit(self, i: int):
+        """"the following week", "the same month", "the previous year": from the nearest earlier date or the reference."""
+        w = self.w
+        if self.lower(i) != "the" or self.lower(i + 1) not in w.rel_next:
+            return None
+        unit = self.unit_word(i + 2)
+        if unit is None or self.lower(i + 2).endswith("s"):
+            return None
+        base = self.from_day()
+        k = self.unit_end(i + 2)
+        if base is None:
+            return None, k, unit
+        return self.period_of(unit, base, w.rel_next[self.lower(i + 1)]), k
+
+    def weekday_at(self, i: int) -> int | None:
+        """A weekday name ("Friday", "fri", "tues")."""
+        t = self.tok(i)
+        if t is None or t.kind != "word" or t.lower not in self.w.weekdays:
+            return None
+        if len(t.lower) <= 3 and t.lower in ("sat", "sun", "wed", "mon") and not t.text[0].isupper():
+            return None  # "sat", "sun" are words too
+        return self.w.weekdays[t.lower]
+
+    def bare_weekday(self, i: int):
+        """"on Friday", "Monday": the next such day from the reference (or from an earlier day in the text)."""
+        day = self.weekday_at(i)
+        if day is None:
+            return None
+        t = self.tok(i)
+        if not (t.text[0].isupper() or self.lower(i - 1) in ("on", "by", "until", "till", "before", "after", "or", "and")):
+            return None
+        if self.lower(i - 1) in ("a", "every", "each", "one", "that", "the") or self.lower(i + 1) in ("night", "nights", "'s", "’s"):
+            return None  # "a Thursday", "every Friday": no particular day
+        base = self.reference or (self.last_ref[2] if self.last_ref else None)
+        if base is None:
+            return None, i + 1, "day"
+        d = base + timedelta(days=(day - base.weekday()) % 7)
+        return Period(d, d, "day", relative=True), i + 1
+
+    # -- rolling periods and counted offsets ------------------------------
+    def rolling(self, i: int):
+        """"next 3 days", "the past few weeks", "within 9 months", "5 upcoming years", "previous 4 business days"."""
+        w = self.w
+        k = i + (self.lower(i) == "the")
+        within = self.lower(k) == "within"
+        if within:
+            k += 1 + (self.lower(k + 1) in ("the", "next"))
+            if self.lower(k) == "next":
+                k += 1
+        direction = None
+        if self.lower(k) in w.rolling_forward:
+            direction, k = 1, k + 1
+        elif self.lower(k) in w.rolling_backward:
+            direction, k = -1, k + 1
+        n = self.amount(k)
+        if n is None:
+            return None
+        amount, k = n
+        if direction is None and not within:  # "5 upcoming years", "2 next days"
+            if self.lower(k) in w.rolling_forward:
+                direction, k = 1, k + 1
+            elif self.lower(k) in w.rolling_backward:
+                direction, k = -1, k + 1
+            else:
+                return None
+        unit = self.unit_word(k)
+        if unit is None or unit == "weekend":
+            return None
+        end = self.unit_end(k)
+        ref = self.reference
+        if ref is None:
+            return None, end, "day"
+        if within:
+            return Period(ref, self._moved(ref, unit, amount), "day", relative=True), end
+        if direction > 0:
+            return Period(ref + timedelta(days=1), self._moved(ref, unit, amount), "day", relative=True), end
+        return Period(self._moved(ref, unit, -amount), ref - timedelta(days=1), "day", relative=True), end
+
+    @staticmethod
+    def _moved(day: date, unit: str, amount: int) -> date:
+        if unit in _UNIT_DAYS:
+            return day + timedelta(days=amount * _UNIT_DAYS[unit])
+        return add_months(day, amount * _UNIT_MONTHS[unit])
+
+    def counted(self, i: int):
+        """"three days ago", "in 2 weeks" (from the reference), "three weeks from tomorrow", "two days after 12 May"."""
+        w = self.w
+        lw = self.lower(i)
+        k = i + 1 if lw == "in" else i
+        n = self.amount(k)
+        if n is None:
+            return None
+        amount, u = n
+        unit = self.unit_word(u)
+        if unit is None:
+            return None
+        after = self.unit_end(u)
+        ref = self.reference
+        if self.lower(after) in w.ago and lw != "in":
+            if ref is None:
+                return None, after + 1, "day"
+            d = self._moved(ref, unit, -amount)
+            return Period(d, d, "day", relative=True), after + 1
+        if lw == "in":
+            if ref is None or self.lower(after) in ("after", "before", "from", "later", "earlier"):
+                return None
+            d = self._moved(ref, unit, amount)
+            return Period(d, d, "day", relative=True), after
+        if self.lower(after) in ("after", "before", "from") and self.lower(after + 1) not in ("the",):
+            base = self.atom(after + 1)
+            if base is None or base[0] is None:
+                return None
+            sign = -1 if self.lower(after) == "before" else 1
+            d = self._moved(base[0].last if sign > 0 else base[0].first, unit, sign * amount)
+            return Period(d, d, "day", relative=True), base[1]
+        return None
+
+    # -- days, weeks, quarters and feasts in context ------------------------
+    def month_in_context(self) -> tuple[int, int] | None:
+        """(year, month) of the nearest earlier date with a month, else of the reference date."""
+        if self.last_anchor is not None and self.last_anchor[3] in ("day", "month"):
+            return self.last_anchor[1].year, self.last_anchor[1].month
+        if self.reference is not None:
+            return self.reference.year, self.reference.month
+        return None
+
+    def bare_day(self, i: int):
+        """"on the 18th", "on 15", "the 21st of this month": a day in the month of its context."""
+        k = i + (self.lower(i) == "the")
+        t = self.tok(k)
+        if t is None or t.kind != "num" or not t.text.isdigit() or not 1 <= int(t.text) <= 31:
+            return None
+        suffixed = self.lower(k + 1) in ("st", "nd", "rd", "th") and self.tok(k + 1).glued
+        if not (suffixed and self.lower(i) == "the" or self.lower(i - 1) == "on" and (suffixed or self.lower(i) != "the")):
+            return None
+        end = k + 1 + suffixed
+        nxt = self.tok(end)
+        if nxt is not None and nxt.kind == "word" and nxt.lower not in ("of", "this", "next", "last", "and", "or", "to",
+                                                                       "through", "at", "in", "for", "with", "until"):
+            return None  # "the 18th Army"
+        day = int(t.text)
+        where = None
+        j = end + (self.lower(end) in ("of", "in"))
+        month = self.deictic(j) if self.lower(j) in ("this", "next", "last") else None
+        if month and month[0] is not None and month[0].precision == "month":
+            where, end = (month[0].first.year, month[0].first.month), month[1]
+        if where is None:
+            where = self.month_in_context()
+        if where is None:
+            return None, end, "day"
+        try:
+            d = date(where[0], where[1], day)
+        except ValueError:
+            return None, end, "day"
+        return Period(d, d, "day", relative=True), end
+
+    def year_after(self, k: int) -> tuple[int | None, int]:
+        """A year written after a period ("Q3 2016", "of 2019", "Christmas 1941"), else (None, k)."""
+        j = k + (self.lower(k) in ("of", ",", "in"))
+        y = self.year_at(j)
+        return (y, j + 1) if y else (None, k)
+
+    def quarter(self, i: int):
+        """"Q3 2016", "the first quarter of 2019", "H2", "the second half of 1941", "next year's first quarter"."""
+        w = self.w
+        t = self.tok(i)
+        if t is None:
+            return None
+        year, k = None, i
+        if self.lower(i) in ("this", "next", "last") and self.lower(i + 1) in ("year's", "year’s"):
+            shift = w.deictic_shifts[self.lower(i)]
+            year, k = (self.reference.year + shift if self.reference else None), i + 2
+        if self.lower(k) == "the":
+            k += 1
+        size = None
+        if self.lower(k) in w.quarter_words and self.lower(k + 1) in ("quarter", "half"):
+            n, size, k = w.quarter_words[self.lower(k)], 3 if self.lower(k + 1) == "quarter" else 6, k + 2
+        elif self.kind(k) == "word" and self.lower(k) in ("q", "h") and self.kind(k + 1) == "num" and self.tok(k + 1).glued:
+            n, size, k = int(self.tok(k + 1).text), 3 if self.lower(k) == "q" else 6, k + 2
+        if size is None or not 1 <= n <= 12 // size:
+            return None
+        if self.lower(k - 1) == "half" and n == 4:
+            n = 2  # "the last half"
+        if year is None:
+            year, k = self.year_after(k)
+        if year is None:
+            if self.reference is None:
+                return None, k, "quarter"
+            year = self.reference.year
+        m0 = (n - 1) * size + 1
+        return Period(date(year, m0, 1), month_end(year, m0 + size - 1), "quarter" if size == 3 else "season"), k
+
+    def week(self, i: int):
+        """"week 31" (ISO), "the third week of July", "the last week of 2015", "the week of the 18th"."""
+        w = self.w
+        k = i + (self.lower(i) == "the")
+        if self.lower(k) == "week" and self.kind(k + 1) == "num" and self.tok(k + 1).text.isdigit():
+            n = int(self.tok(k + 1).text)
+            year, end = self.year_after(k + 2)
+            year = year or (self.reference.year if self.reference else None)
+            if year is None or not 1 <= n <= 53:
+                return None
+            monday = date.fromisocalendar(year, n, 1) if n <= date(year, 12, 28).isocalendar()[1] else None
+            if monday is None:
+                return None
+            return Period(monday, monday + timedelta(days=6), "week"), end
+        if self.lower(k) == "week" and self.lower(k + 1) == "of":
+            inner = self.bare_day(k + 2) or self.atom(k + 2)
+            if inner and inner[0] is not None and inner[0].precision == "day":
+                monday, sunday = week_of(inner[0].first)
+                return Period(monday, sunday, "week", relative=True), inner[1]
+            return None
+        nth = w.quarter_words.get(self.lower(k))
+        if nth and self.lower(k + 1) == "week" and self.lower(k + 2) == "of":
+            inner = self.atom(k + 3)
+            if inner is None or inner[0] is None or inner[0].precision not in ("month", "year"):
+                return None
+            period = inner[0]
+            if self.lower(k) == "last":
+                monday = week_of(period.last)[0]
+            else:
+                monday = week_of(period.first)[0] + timedelta(weeks=nth - 1)
+            return Period(monday, monday + timedelta(days=6), "week", relative=period.relative), inner[1]
+        return None
+
+    def feast(self, i: int):
+        """"Christmas 1941", "Easter 1916", "Thanksgiving", "independence day of this year"."""
+        w = self.w
+        fixed = self.longest(i, w.holidays_fixed)
+        moving = self.longest(i, w.holidays_moving)
+        hit = max((h for h in (fixed, moving) if h), key=lambda h: h[0], default=None)
+        if hit is None:
+            return None
+        k = hit[0]
+        year, k = self.year_after(k)
+        if year is None and self.lower(k) == "of" and self.lower(k + 1) in ("this", "next", "last") and self.lower(k + 2) == "year":
+            year = self.reference.year + w.deictic_shifts[self.lower(k + 1)] if self.reference else None
+            k += 3
+        if year is None:
+            year = self.reference.year if self.reference else None
+        if year is None:
+            return None, k, "day"
+        rule = hit[1]
+        if hit is fixed:
+            d = date(year, rule[0], rule[1])
+        elif rule[0] == "easter":
+            d = easter(year) + timedelta(days=rule[1])
+        else:
+            d = nth_weekday(year, rule[1], rule[2], rule[3]) + timedelta(days=rule[4] if len(rule) > 4 else 0)
+        return Period(d, d, "day"), k
