@@ -245,38 +245,87 @@ class DeicticReader:
             return day + timedelta(days=amount * _UNIT_DAYS[unit])
         return add_months(day, amount * _UNIT_MONTHS[unit])
 
+    def amounts(self, k: int) -> tuple[list[tuple[int, str]], int] | None:
+        """Counted units, one or several: "3 days", "1 month 21 days", "2 years, 1 month and 21 days"."""
+        found = []
+        while True:
+            n = self.amount(k)
+            if n is None:
+                break
+            unit = self.unit_word(n[1])
+            if unit is None:
+                break
+            found.append((n[0], unit))
+            k = self.unit_end(n[1])
+            nxt = k + (self.lower(k) in (",", "and"))
+            if self.amount(nxt) is None or self.unit_word(self.amount(nxt)[1]) is None:
+                break
+            k = nxt
+        return (found, k) if found else None
+
+    def moved_by(self, day: date, amounts: list[tuple[int, str]], sign: int) -> date:
+        for amount, unit in amounts:
+            day = self._moved(day, unit, sign * amount)
+        return day
+
     def counted(self, i: int):
         """"three days ago", "in 2 weeks" (from the reference), "three weeks from tomorrow", "two days after 12 May"."""
         w = self.w
         lw = self.lower(i)
         k = i + 1 if lw == "in" else i
-        n = self.amount(k)
-        if n is None:
+        found = self.amounts(k)
+        if found is None:
             return None
-        amount, u = n
-        unit = self.unit_word(u)
-        if unit is None:
-            return None
-        after = self.unit_end(u)
+        amounts, after = found
         ref = self.reference
         if self.lower(after) in w.ago and lw != "in":
             if ref is None:
                 return None, after + 1, "day"
-            d = self._moved(ref, unit, -amount)
+            d = self.moved_by(ref, amounts, -1)
             return Period(d, d, "day", relative=True), after + 1
         if lw == "in":
             if ref is None or self.lower(after) in ("after", "before", "from", "later", "earlier"):
                 return None
-            d = self._moved(ref, unit, amount)
+            d = self.moved_by(ref, amounts, 1)
             return Period(d, d, "day", relative=True), after
+        if self.lower(after) == "from" and self.lower(after + 1) == "now":
+            if ref is None:
+                return None, after + 2, "day"
+            d = self.moved_by(ref, amounts, 1)
+            return Period(d, d, "day", relative=True), after + 2
+        if self.lower(after) in ("later",) and len(amounts) > 1 and ref is not None:
+            d = self.moved_by(ref, amounts, 1)  # "2 years 21 days later"
+            return Period(d, d, "day", relative=True), after + 1
         if self.lower(after) in ("after", "before", "from") and self.lower(after + 1) not in ("the",):
             base = self.atom(after + 1)
             if base is None or base[0] is None:
                 return None
             sign = -1 if self.lower(after) == "before" else 1
-            d = self._moved(base[0].last if sign > 0 else base[0].first, unit, sign * amount)
+            d = self.moved_by(base[0].last if sign > 0 else base[0].first, amounts, sign)
             return Period(d, d, "day", relative=True), base[1]
         return None
+
+    def nth_weekday_of(self, i: int):
+        """"the first Friday of July", "the second Monday of next month", "third Tuesday" (this month)."""
+        k = i + (self.lower(i) == "the")
+        n = self.w.quarter_words.get(self.lower(k))
+        day = self.weekday_at(k + 1) if n else None
+        if day is None:
+            return None
+        end = k + 2
+        where = None
+        if self.lower(end) in ("of", "in"):
+            inner = self.atom(end + 1)
+            if inner and inner[0] is not None and inner[0].precision == "month":
+                where, end = inner[0].first, inner[1]
+            elif inner and inner[0] is None:
+                return None, inner[1], "day"
+        if where is None:
+            if self.reference is None:
+                return None, end, "day"
+            where = self.reference.replace(day=1)
+        d = nth_weekday(where.year, where.month, day, -1 if self.lower(k) == "last" else n)
+        return Period(d, d, "day", relative=True), end
 
     # -- days, weeks, quarters and feasts in context ------------------------
     def month_in_context(self) -> tuple[int, int] | None:
@@ -294,7 +343,9 @@ class DeicticReader:
         if t is None or t.kind != "num" or not t.text.isdigit() or not 1 <= int(t.text) <= 31:
             return None
         suffixed = self.lower(k + 1) in ("st", "nd", "rd", "th") and self.tok(k + 1).glued
-        if not (suffixed and self.lower(i) == "the" or self.lower(i - 1) == "on" and (suffixed or self.lower(i) != "the")):
+        of_month = suffixed and self.lower(k + 2) == "of" and self.lower(k + 3) in ("this", "next", "last")
+        if not (suffixed and self.lower(i) == "the" or of_month
+                or self.lower(i - 1) == "on" and (suffixed or self.lower(i) != "the")):
             return None
         end = k + 1 + suffixed
         nxt = self.tok(end)

@@ -143,41 +143,50 @@ def _glued(text: str, start: int, end: int, sep: str) -> bool:
     return False
 
 
-def _read(parts: list[str], sep: str, reference: date | None,
-          month_first: bool | None) -> tuple[date, date, str, bool, str] | None:
-    """(first, last, precision, has_year, guard) of a chain's parts, or None; guard is "" or how a year-less pair is read."""
-    if len(parts) == 3:
-        p0, p1, p2 = parts
-        if len(p0) == 4 and p0.isdigit():  # 1939-08-23, 2019-sep-1
-            dm = (_small(p2), _month(p1))
-        elif p2.isdigit() and (len(p2) == 4 or len(p2) == 2 and sep != "."):
-            if not p0.isdigit():
-                dm = (_small(p1), _month(p0))  # sep-23-2020
-            elif not p1.isdigit():
-                dm = (_small(p0), _month(p1))  # 23/sep/2020
-            else:
-                dm = _order(int(p0), int(p1), month_first) if len(p0) <= 2 and len(p1) <= 2 else None
+def _read_three(parts: list[str], sep: str, reference: date | None, month_first: bool | None) -> date | None:
+    """The day a three-part chain names ("1939-08-23", "23/8/1939", "9-18-15", "sep-23-2020"), or None."""
+    p0, p1, p2 = parts
+    if len(p0) == 4 and p0.isdigit():  # year first: 1939-08-23, 2019-sep-1
+        y, dm = int(p0), (_small(p2), _month(p1))
+    elif p2.isdigit() and (len(p2) == 4 or len(p2) == 2 and sep != "."):
+        y = int(p2) if len(p2) == 4 else _two_digit_year(int(p2), reference)
+        if not p0.isdigit():
+            dm = (_small(p1), _month(p0))  # sep-23-2020
+        elif not p1.isdigit():
+            dm = (_small(p0), _month(p1))  # 23/sep/2020
         else:
-            return None
-        if dm is None or None in dm:
-            return None
-        y = int(p0) if len(p0) == 4 and p0.isdigit() else int(p2) if len(p2) == 4 else _two_digit_year(int(p2), reference)
-        when = _day(y, dm[1], dm[0])
-        return (when, when, "day", True, "") if when else None
-    p0, p1 = parts
+            dm = _order(int(p0), int(p1), month_first) if len(p0) <= 2 and len(p1) <= 2 else None
+    else:
+        return None
+    if dm is None or None in dm:
+        return None
+    return _day(y, dm[1], dm[0])
+
+
+def _read_month(p0: str, p1: str, sep: str) -> tuple[date, date, bool] | None:
+    """(first, last, ratio) of a year and month ("2016/11", "11/2016", "dec/2018"), or None.
+
+    ``ratio`` is True for digits alone with the month first ("1/1000" may be a ratio).
+    """
     year_first = len(p0) == 4 and p0.isdigit()
-    if year_first or len(p1) == 4 and p1.isdigit():  # 2016/11, 11/2016, dec/2018
-        y, other = (int(p0), p1) if year_first else (int(p1), p0)
-        m = _month(other)
-        if m is None or not 1000 <= y <= 2100 or sep == "." or (sep == "-" and not other.isdigit()):
-            return None
-        if other.isdigit():
-            if year_first and (len(other) != 2 or m > y % 100):
-                return None  # "2015/3" is left alone; "1905-06", "1910/11" are year ranges
-            if not year_first and sep != "/":
-                return None
-        first = date(y, m, 1)
-        return first, first.replace(day=calendar.monthrange(y, m)[1]), "month", True, "ratio" * other.isdigit()
+    y, other = (int(p0), p1) if year_first else (int(p1), p0)
+    m = _month(other)
+    if m is None or not 1000 <= y <= 2100 or sep == "." or (sep == "-" and not other.isdigit()):
+        return None
+    if other.isdigit() and year_first and (len(other) != 2 or m > y % 100):
+        return None  # "2015/3" is left alone; "1905-06", "1910/11" are year ranges
+    if other.isdigit() and not year_first and sep != "/":
+        return None  # "8-1939"
+    first = date(y, m, 1)
+    return first, first.replace(day=calendar.monthrange(y, m)[1]), other.isdigit() and not year_first
+
+
+def _read_pair(p0: str, p1: str, sep: str, reference: date | None,
+               month_first: bool | None) -> tuple[date, str] | None:
+    """(day, guard) of a year-less day and month ("4/22", "4.22", "jan/1"), or None.
+
+    ``guard`` says which context the pair needs: "strong", "weak" or "name" (see ``_context_allows``).
+    """
     if sep == "-" or (sep == "." and not (p0.isdigit() and p1.isdigit())):
         return None
     if p0.isdigit() and p1.isdigit():
@@ -193,7 +202,7 @@ def _read(parts: list[str], sep: str, reference: date | None,
         return None
     y = reference.year if reference is not None and _day(reference.year, dm[1], dm[0]) else PLACEHOLDER_YEAR
     when = _day(y, dm[1], dm[0])
-    return (when, when, "day", False, guard) if when else None
+    return (when, guard) if when else None
 
 
 def _context_allows(text: str, start: int, end: int, guard: str, previous_end: int | None) -> bool:
@@ -224,17 +233,22 @@ def find_numeric_dates(text: str, reference: date | None = None, *,
     previous_end = None  # end of the last year-less date, for lists such as "on 11/20, 11/22 or 11/25"
     for m in _CHAIN.finditer(text):
         parts = [p for p in (m.group(1), m.group(3), m.group(4)) if p is not None]
-        if _glued(text, m.start(), m.end(), m.group(2)):
+        sep, start, end = m.group(2), m.start(), m.end()
+        if _glued(text, start, end, sep):
             continue
-        read = _read(parts, m.group(2), reference, month_first)
-        if read is None:
-            continue
-        first, last, precision, has_year, guard = read
-        if guard and not _context_allows(text, m.start(), m.end(), guard, previous_end):
-            continue
-        if not has_year:
-            previous_end = m.end()
-        out.append(NumericDate(m.start(), m.end(), m.group(), first, last, precision, has_year))
+        if len(parts) == 3:
+            when = _read_three(parts, sep, reference, month_first)
+            if when:
+                out.append(NumericDate(start, end, m.group(), when, when, "day", True))
+        elif any(len(p) == 4 and p.isdigit() for p in parts):
+            month = _read_month(*parts, sep)
+            if month and (not month[2] or _context_allows(text, start, end, "ratio", previous_end)):
+                out.append(NumericDate(start, end, m.group(), month[0], month[1], "month", True))
+        else:
+            pair = _read_pair(*parts, sep, reference, month_first)
+            if pair and _context_allows(text, start, end, pair[1], previous_end):
+                out.append(NumericDate(start, end, m.group(), pair[0], pair[0], "day", False))
+                previous_end = end
     return sorted(out, key=lambda d: d.start)
 
 

@@ -186,7 +186,20 @@ class _Parser(DeicticReader):
             return int(t.text), j
         if t.lower in self.w.ordinals and self.w.ordinals[t.lower] <= 31:
             return self.w.ordinals[t.lower], i + 1
+        if t.lower in ("twenty", "thirty"):  # "twenty first", "twenty-one", "thirty"
+            k = i + 1 + (self.lower(i + 1) == "-")
+            unit = self.w.ordinals.get(self.lower(k)) or self.w.numbers.get(self.lower(k))
+            base = 20 if t.lower == "twenty" else 30
+            if unit and unit < 10 and base + unit <= 31:
+                return base + unit, k + 1
+            return (base, i + 1) if t.lower == "thirty" or self.lower(i + 1) not in self.w.numbers else None
+        if t.lower in self.w.numbers and 1 <= self.w.numbers[t.lower] <= 19 and (
+                self.month_word(i - 1) or self.lower(i - 1) == "the" and self.weekday_at(i - 2) is not None):
+            return self.w.numbers[t.lower], i + 1  # "May nine", "Friday the fifteen"
         return None
+
+    def month_word(self, i: int) -> bool:
+        return self.kind(i) == "word" and self.lower(i) in self.w.months
 
     def month_at(self, i: int) -> int | None:
         """A month name; in lower case only beside a day or year ("april 22", "22 april", "march 2019")."""
@@ -209,6 +222,7 @@ class _Parser(DeicticReader):
         if len(t.lower) <= 3 and t.lower != "may":
             k = i + 1 + (self.lower(i + 1) == "-" and self.tok(i + 1).glued)
             if not (self.kind(k) == "num" and self.tok(k).text.isdigit() or self.kind(i - 1) == "num"
+                    or self.lower(k) in self.w.ordinals or self.lower(k) in self.w.numbers
                     or self.lower(i - 1) in ("st", "nd", "rd", "th", "of", "in", "this", "next", "last")):
                 return None  # "Jan" alone is more often a name
         return self.w.months[t.lower]
@@ -337,7 +351,7 @@ class _Parser(DeicticReader):
     def atom(self, i: int):
         """One date with nothing around it: ``(Period, end)``, or ``(None, end, precision)`` when unresolved."""
         for reader in (self.deictic, self.narrative_unit, self.quarter, self.week, self.feast, self.rolling,
-                       self.counted):
+                       self.counted, self.nth_weekday_of):
             found = reader(i)
             if found is not None:
                 return found
@@ -347,6 +361,10 @@ class _Parser(DeicticReader):
             dated = self.simple(j, self.context_year()) or self.bare_day(j if self.lower(j) == "the" else j - 1)
             if dated is not None and dated[0] is not None and dated[0].precision == "day":
                 return dated
+            week = self.deictic(i + 1) if self.lower(i + 1) in ("next", "this", "last", "previous") else None
+            if week and week[0] is not None and week[0].precision == "week":  # "Friday next week"
+                d = week[0].first + timedelta(days=day)
+                return _Period(d, d, "day", relative=True), week[1]
             return self.bare_weekday(i)
         return self.simple(i, self.context_year()) or self.bare_day(i)
 
@@ -595,6 +613,8 @@ class _Parser(DeicticReader):
     def relative(self, i: int) -> DateExpr | None:
         """"three years later", "the next day", "the day before", "four days before"."""
         w = self.w
+        if self.longest(i, w.deictic_phrases):
+            return None  # "the day after tomorrow"
         n, k = None, i
         t = self.tok(i)
         if t and t.kind == "num" and t.text.isdigit():
@@ -606,6 +626,8 @@ class _Parser(DeicticReader):
         if n is not None and self.lower(k) in w.rel_units:
             unit = w.rel_units[self.lower(k)]
             direction = self.lower(k + 1)
+            if direction in ("after", "before", "from") and self.atom(k + 2) is not None:
+                return None  # "two days after today": counted from the date named
             if direction in w.rel_after or direction in w.rel_before:
                 sign = 1 if direction in w.rel_after else -1
                 return self._resolve(i, k + 2, unit, sign * n)
@@ -613,7 +635,8 @@ class _Parser(DeicticReader):
         if self.lower(i) == "the":
             if self.lower(i + 1) in w.rel_next and self.lower(i + 2) in w.rel_units:
                 return self._resolve(i, i + 3, w.rel_units[self.lower(i + 2)], w.rel_next[self.lower(i + 1)])
-            if self.lower(i + 1) in w.rel_units and self.lower(i + 2) in ("before", "after"):
+            if self.lower(i + 1) in w.rel_units and self.lower(i + 2) in ("before", "after") and not (
+                    self.lower(i + 3) in w.deictic_days):
                 sign = 1 if self.lower(i + 2) == "after" else -1
                 return self._resolve(i, i + 3, w.rel_units[self.lower(i + 1)], sign)
         return None
