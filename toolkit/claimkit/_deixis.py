@@ -105,11 +105,12 @@ class DeicticReader:
             return self._resolved(self.period_of("day", ref, hit[1]) if ref else None, hit[0], "day")
         if lw in w.deictic_days:
             return self._resolved(self.period_of("day", ref, w.deictic_days[lw]) if ref else None, i + 1, "day")
-        if lw == "the" and self.lower(i + 1) in ("week", "month", "year") and self.lower(i + 2) in ("after", "before") \
-                and self.lower(i + 3) in ("next", "last"):
-            shift = 2 if self.lower(i + 2) == "after" else -2
-            unit = self.lower(i + 1)
-            return self._resolved(self.period_of(unit, ref, shift) if ref else None, i + 4, unit)
+        if lw == "the" and self.lower(i + 1) in ("week", "weekend", "month", "year") and self.lower(i + 2) in ("after", "before"):
+            k = i + 3 + (self.lower(i + 3) == "the")
+            if self.lower(k) in ("next", "last"):
+                shift = 2 if self.lower(i + 2) == "after" else -2
+                unit = self.lower(i + 1)
+                return self._resolved(self.period_of(unit, ref, shift) if ref else None, k + 1, unit)
         weekday = self.weekday_at(i)
         if weekday is not None and self.lower(i + 1) == "of":  # "Tuesday of last week"
             week = self.deictic(i + 2) if self.lower(i + 2) != "the" else self.narrative_unit(i + 2)
@@ -160,6 +161,21 @@ class DeicticReader:
 
     def _resolved(self, period: Period | None, k: int, precision: str):
         return (period, k) if period is not None else (None, k, precision)
+
+    def rest_of(self, i: int):
+        """"the rest of the week", "rest of my month": from the reference date to the end of the unit."""
+        k = i + (self.lower(i) == "the")
+        if self.lower(k) != "rest":
+            return None
+        k += 1 + (self.lower(k + 1) == "of")
+        k += self.lower(k) in ("the", "my", "this")
+        unit = self.unit_word(k)
+        if unit is None or self.lower(k).endswith("s") and unit != "weekend":
+            return None
+        if self.reference is None:
+            return None, k + 1, unit
+        whole = self.period_of(unit, self.reference)
+        return Period(self.reference, whole.last, whole.precision, relative=True), k + 1
 
     def narrative_unit(self, i: int):
         """"the following week", "the same month", "the previous year": from the nearest earlier date or the reference."""
@@ -233,6 +249,12 @@ class DeicticReader:
         ref = self.reference
         if ref is None:
             return None, end, "day"
+        if unit in ("decade", "century") and not within:  # "the past 2 decades": whole decades
+            span = 10 if unit == "decade" else 100
+            y0 = ref.year - ref.year % span
+            if direction > 0:
+                return Period(date(y0 + span, 1, 1), date(y0 + span * (amount + 1) - 1, 12, 31), unit, relative=True), end
+            return Period(date(y0 - span * amount, 1, 1), date(y0 - 1, 12, 31), unit, relative=True), end
         if within:
             return Period(ref, self._moved(ref, unit, amount), "day", relative=True), end
         if direction > 0:
@@ -397,6 +419,8 @@ class DeicticReader:
             n = 2  # "the last half"
         if year is None:
             year, k = self.year_after(k)
+        if year is None and self.lower(k) in ("this", "next", "last") and self.lower(k + 1) == "year" and self.reference:
+            year, k = self.reference.year + w.deictic_shifts[self.lower(k)], k + 2  # "Q3 this year"
         if year is None:
             if self.reference is None:
                 return None, k, "quarter"
@@ -430,10 +454,16 @@ class DeicticReader:
             if inner is None or inner[0] is None or inner[0].precision not in ("month", "year"):
                 return None
             period = inner[0]
+            if not period.has_year:
+                filled = self.with_year(period)
+                if filled is None:
+                    return None, inner[1], "week"
+                period = filled[0]
+            first_monday = period.first + timedelta(days=(7 - period.first.weekday()) % 7)
             if self.lower(k) == "last":
-                monday = week_of(period.last)[0]
+                monday = period.last - timedelta(days=period.last.weekday())
             else:
-                monday = week_of(period.first)[0] + timedelta(weeks=nth - 1)
+                monday = first_monday + timedelta(weeks=nth - 1)
             return Period(monday, monday + timedelta(days=6), "week", relative=period.relative), inner[1]
         return None
 

@@ -1,4 +1,4 @@
-"""Read numeric dates ("1939-08-23", "23/8/1939", "4/22", "2016/11") as inclusive intervals.
+"""Read numeric dates ("1939-08-23", "23/8/1939", "4/22", "2016/11") as intervals.
 
 Forms read, with exact character spans (end exclusive):
 
@@ -77,7 +77,8 @@ _NOT_AFTER = ({"of", "%", "per"} | set(_NUMBERS["scales"]) | set(_NUMBERS["time_
 PLACEHOLDER_YEAR = 4
 
 # two or three parts (digits or a month name) joined by one separator used throughout
-_CHAIN = re.compile(r"(?<![\w+#$£€])(\d+|[A-Za-z]+)([-/.])(\d+|[A-Za-z]+)(?:\2(\d+|[A-Za-z]+))?(?!\w)")
+_PART = r"(\d+|[A-Za-z]+)"
+_CHAIN = re.compile(rf"(?<![\w+#$£€]){_PART}([-/.]){_PART}(?:\2{_PART})?(?!\w)")
 _EIGHT = re.compile(r"(?<![\w+#$£€.,/])(?<!\d-)(\d{4})(\d{2})(\d{2})(?!\w|[.,/:-]\d)")
 _WORD_BEFORE = re.compile(r"(?:^|[^A-Za-z])([A-Za-z]+)[\s,(]*$")
 _WORD_AFTER = re.compile(r"\s*(%|[A-Za-z]+)")
@@ -117,7 +118,7 @@ def _two_digit_year(yy: int, reference: date | None) -> int:
 
 
 def _order(a: int, b: int, month_first: bool | None) -> tuple[int, int] | None:
-    """(day, month) of two numbers: the preferred order unless its month is impossible."""
+    """(day, month) of two numbers: the preferred order unless its month cannot be."""
     readings = [(b, a), (a, b)] if month_first else [(a, b), (b, a)]
     for day, month in readings:
         if 1 <= month <= 12 and 1 <= day <= 31:
@@ -134,17 +135,20 @@ def _day(y: int, m: int, d: int) -> date | None:
 
 
 def _glued(text: str, start: int, end: int, sep: str) -> bool:
-    """Whether the match is one piece of a longer run of numbers ("192.168.1.2", "0.8/15", "123-12-1234")."""
+    """Whether the match is part of a run of numbers ("192.168.1.2", "0.8/15")."""
     for mark, beyond in ((start - 1, start - 2), (end, end + 1)):
-        if 0 <= mark and beyond < len(text) and 0 <= beyond and text[mark] in "-–/.,:" and text[beyond].isdigit():
+        if not (0 <= mark < len(text) and 0 <= beyond < len(text)):
+            continue
+        if text[mark] in "-–/.,:" and text[beyond].isdigit():
             if text[mark] in "-–" and sep != "-":
                 continue  # a range of dates: "10/1/2018-10/7/2018"
             return True
     return False
 
 
-def _read_three(parts: list[str], sep: str, reference: date | None, month_first: bool | None) -> date | None:
-    """The day a three-part chain names ("1939-08-23", "23/8/1939", "9-18-15", "sep-23-2020"), or None."""
+def _read_three(parts: list[str], sep: str, reference: date | None,
+                month_first: bool | None) -> date | None:
+    """The day three parts name ("1939-08-23", "23/8/1939", "sep-23-2020"), or None."""
     p0, p1, p2 = parts
     if len(p0) == 4 and p0.isdigit():  # year first: 1939-08-23, 2019-sep-1
         y, dm = int(p0), (_small(p2), _month(p1))
@@ -155,7 +159,8 @@ def _read_three(parts: list[str], sep: str, reference: date | None, month_first:
         elif not p1.isdigit():
             dm = (_small(p0), _month(p1))  # 23/sep/2020
         else:
-            dm = _order(int(p0), int(p1), month_first) if len(p0) <= 2 and len(p1) <= 2 else None
+            short = len(p0) <= 2 and len(p1) <= 2
+            dm = _order(int(p0), int(p1), month_first) if short else None
     else:
         return None
     if dm is None or None in dm:
@@ -164,28 +169,32 @@ def _read_three(parts: list[str], sep: str, reference: date | None, month_first:
 
 
 def _read_month(p0: str, p1: str, sep: str) -> tuple[date, date, bool] | None:
-    """(first, last, ratio) of a year and month ("2016/11", "11/2016", "dec/2018"), or None.
+    """(first, last, ratio) of a year and month ("2016/11", "dec/2018"), or None.
 
-    ``ratio`` is True for digits alone with the month first ("1/1000" may be a ratio).
+    ``ratio`` is True for digits with the month first ("1/1000" may be a ratio).
     """
     year_first = len(p0) == 4 and p0.isdigit()
     y, other = (int(p0), p1) if year_first else (int(p1), p0)
     m = _month(other)
-    if m is None or not 1000 <= y <= 2100 or sep == "." or (sep == "-" and not other.isdigit()):
+    if m is None or not 1000 <= y <= 2100 or sep == ".":
         return None
+    if sep == "-" and not other.isdigit():
+        return None  # "dec-2018" is the date grammar's
     if other.isdigit() and year_first and (len(other) != 2 or m > y % 100):
         return None  # "2015/3" is left alone; "1905-06", "1910/11" are year ranges
     if other.isdigit() and not year_first and sep != "/":
         return None  # "8-1939"
     first = date(y, m, 1)
-    return first, first.replace(day=calendar.monthrange(y, m)[1]), other.isdigit() and not year_first
+    last = first.replace(day=calendar.monthrange(y, m)[1])
+    return first, last, other.isdigit() and not year_first
 
 
 def _read_pair(p0: str, p1: str, sep: str, reference: date | None,
                month_first: bool | None) -> tuple[date, str] | None:
     """(day, guard) of a year-less day and month ("4/22", "4.22", "jan/1"), or None.
 
-    ``guard`` says which context the pair needs: "strong", "weak" or "name" (see ``_context_allows``).
+    ``guard`` names the context the pair needs: "strong", "weak" or "name"
+    (see ``_context_allows``).
     """
     if sep == "-" or (sep == "." and not (p0.isdigit() and p1.isdigit())):
         return None
@@ -200,13 +209,15 @@ def _read_pair(p0: str, p1: str, sep: str, reference: date | None,
         guard = "name"
     if dm is None or None in dm:
         return None
-    y = reference.year if reference is not None and _day(reference.year, dm[1], dm[0]) else PLACEHOLDER_YEAR
-    when = _day(y, dm[1], dm[0])
+    day, month = dm
+    known = reference is not None and _day(reference.year, month, day)
+    when = _day(reference.year if known else PLACEHOLDER_YEAR, month, day)
     return (when, guard) if when else None
 
 
-def _context_allows(text: str, start: int, end: int, guard: str, previous_end: int | None) -> bool:
-    """Whether the words around a year-less pair (or a month/year that could be a ratio) let it be a date."""
+def _context_allows(text: str, start: int, end: int, guard: str,
+                    previous_end: int | None) -> bool:
+    """Whether the words around a year-less pair or a possible ratio allow a date."""
     after = _WORD_AFTER.match(text, end)
     if guard != "name" and after and after.group(1).lower() in _NOT_AFTER:
         return False
@@ -214,42 +225,56 @@ def _context_allows(text: str, start: int, end: int, guard: str, previous_end: i
         return True
     before = _WORD_BEFORE.search(text[max(0, start - 40):start])
     word = before.group(1).lower() if before else ""
-    if word in _WEEKDAYS or word in (_STRONG_PREPOSITIONS if guard == "strong" else _PREPOSITIONS):
+    preps = _STRONG_PREPOSITIONS if guard == "strong" else _PREPOSITIONS
+    if word in _WEEKDAYS or word in preps:
         return True
-    if previous_end is not None and text[previous_end:start].strip().lower() in _CONNECTORS:
-        return True
+    gap = text[previous_end:start].strip().lower() if previous_end is not None else None
+    if gap in _CONNECTORS:
+        return True  # "on 11/20, 11/22 or 11/25"
     return guard == "weak" and text.strip().rstrip(".?!") == text[start:end]
+
+
+def _chain_date(m: re.Match, reference: date | None, month_first: bool | None,
+                previous_end: int | None) -> NumericDate | None:
+    """The date a chain match names in its context, or None."""
+    text, sep, start, end = m.string, m.group(2), m.start(), m.end()
+    parts = [p for p in (m.group(1), m.group(3), m.group(4)) if p is not None]
+    if _glued(text, start, end, sep):
+        return None
+    if len(parts) == 3:
+        when = _read_three(parts, sep, reference, month_first)
+        if when is None:
+            return None
+        return NumericDate(start, end, m.group(), when, when, "day", True)
+    if any(len(p) == 4 and p.isdigit() for p in parts):
+        month = _read_month(*parts, sep)
+        if month is None:
+            return None
+        if month[2] and not _context_allows(text, start, end, "ratio", None):
+            return None
+        return NumericDate(start, end, m.group(), month[0], month[1], "month", True)
+    pair = _read_pair(*parts, sep, reference, month_first)
+    if pair is None or not _context_allows(text, start, end, pair[1], previous_end):
+        return None
+    return NumericDate(start, end, m.group(), pair[0], pair[0], "day", False)
 
 
 def find_numeric_dates(text: str, reference: date | None = None, *,
                        month_first: bool | None = None) -> list[NumericDate]:
-    """Every numeric date in ``text``, left to right (forms and rules in the module docstring)."""
+    """Every numeric date in ``text``, left to right (rules in the module docstring)."""
     out = []
     for m in _EIGHT.finditer(text):
         y, mo, d = map(int, m.groups())
         when = _day(y, mo, d) if 1000 <= y <= 2100 else None
         if when:
-            out.append(NumericDate(m.start(), m.end(), m.group(), when, when, "day", True))
-    previous_end = None  # end of the last year-less date, for lists such as "on 11/20, 11/22 or 11/25"
+            out.append(NumericDate(*m.span(), m.group(), when, when, "day", True))
+    previous_end = None  # where the last year-less date ended
     for m in _CHAIN.finditer(text):
-        parts = [p for p in (m.group(1), m.group(3), m.group(4)) if p is not None]
-        sep, start, end = m.group(2), m.start(), m.end()
-        if _glued(text, start, end, sep):
-            continue
-        if len(parts) == 3:
-            when = _read_three(parts, sep, reference, month_first)
-            if when:
-                out.append(NumericDate(start, end, m.group(), when, when, "day", True))
-        elif any(len(p) == 4 and p.isdigit() for p in parts):
-            month = _read_month(*parts, sep)
-            if month and (not month[2] or _context_allows(text, start, end, "ratio", previous_end)):
-                out.append(NumericDate(start, end, m.group(), month[0], month[1], "month", True))
-        else:
-            pair = _read_pair(*parts, sep, reference, month_first)
-            if pair and _context_allows(text, start, end, pair[1], previous_end):
-                out.append(NumericDate(start, end, m.group(), pair[0], pair[0], "day", False))
-                previous_end = end
+        found = _chain_date(m, reference, month_first, previous_end)
+        if found is not None:
+            out.append(found)
+            previous_end = previous_end if found.has_year else found.end
     return sorted(out, key=lambda d: d.start)
 
 
-__all__ = ["NumericDate", "find_numeric_dates", "PLACEHOLDER_YEAR"]
+__all__ = ["PLACEHOLDER_YEAR", "NumericDate", "find_numeric_dates"]

@@ -52,6 +52,18 @@ def thirds(p: Period, which: str) -> Period:
     return Period(p.last - timedelta(days=third - 1), p.last, p.precision, p.has_year, p.relative)
 
 
+def halves(p: Period, which: str) -> Period:
+    """Early or late half of a period named from today ("early next week", "late this year"); mid its middle half."""
+    days = (p.last - p.first).days + 1
+    half = max(days // 2, 1)
+    if which == "early":
+        return Period(p.first, p.first + timedelta(days=half - 1), p.precision, p.has_year, p.relative)
+    if which == "late":
+        return Period(p.last - timedelta(days=half - 1), p.last, p.precision, p.has_year, p.relative)
+    quarter = days // 4
+    return Period(p.first + timedelta(days=quarter), p.last - timedelta(days=quarter), p.precision, p.has_year, p.relative)
+
+
 def week_of(day: date) -> tuple[date, date]:
     """The Monday-to-Sunday week holding ``day``."""
     monday = day - timedelta(days=day.weekday())

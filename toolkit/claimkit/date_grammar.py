@@ -40,6 +40,7 @@ from ._deixis import DeicticReader
 from ._lexer import Tok, lex
 from ._periods import Period as _Period
 from ._periods import month_end as _month_end
+from ._periods import halves as _halves
 from ._periods import thirds as _thirds
 
 _ISO = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
@@ -174,6 +175,59 @@ class _Parser(DeicticReader):
             return None
         return y
 
+    def year_span(self, i: int) -> tuple[int, int] | None:
+        """A year in digits or words, with the token after it."""
+        y = self.year_at(i)
+        if y:
+            return y, i + 1
+        return self.year_words(i)
+
+    def two_digits(self, i: int) -> tuple[int, int] | None:
+        """"twenty-eight", "ninety nine", "fifteen", "eight" as a number below 100."""
+        n = self.w.numbers
+        lw = self.lower(i)
+        if lw not in n:
+            return None
+        v = n[lw]
+        k = i + 1
+        if v >= 20 and v % 10 == 0:
+            j = k + (self.lower(k) == "-")
+            if self.lower(j) in n and 1 <= n[self.lower(j)] <= 9:
+                return v + n[self.lower(j)], j + 1
+        return v, k
+
+    def year_words(self, i: int) -> tuple[int, int] | None:
+        """"nineteen twenty-eight", "nineteen oh one", "two thousand and eighteen", "one thousand seven hundred and eighty nine"."""
+        n = self.w.numbers
+        lw = self.lower(i)
+        if lw not in n or self.kind(i) != "word":
+            return None
+        v = n[lw]
+        k = i + 1
+        if v in (1, 2) and self.lower(k) == "thousand":
+            y, k = v * 1000, k + 1
+            k += self.lower(k) == "and"
+            hundreds = self.two_digits(k)
+            if hundreds and self.lower(hundreds[1]) == "hundred":
+                y += hundreds[0] * 100
+                k = hundreds[1] + 1
+                k += self.lower(k) == "and"
+            rest = self.two_digits(k)
+            if rest:
+                y, k = y + rest[0], rest[1]
+            elif self.lower(k - 1) == "and":
+                k -= 1
+            return (y, k) if 1000 <= y <= 2100 else None
+        if 10 <= v <= 20:
+            if self.lower(k) == "hundred":
+                return v * 100, k + 1
+            if self.lower(k) in ("oh", "zero", "nought", "o") and self.lower(k + 1) in n and 1 <= n[self.lower(k + 1)] <= 9:
+                return v * 100 + n[self.lower(k + 1)], k + 2
+            rest = self.two_digits(k)
+            if rest and rest[0] >= 10:
+                return v * 100 + rest[0], rest[1]
+        return None
+
     def day_at(self, i: int) -> tuple[int, int] | None:
         """A day of the month: "31", "31st", "the 31st"."""
         t = self.tok(i)
@@ -244,31 +298,38 @@ class _Parser(DeicticReader):
                 if self.lower(k) == ".":
                     k += 1
                 if self.lower(k) == ",":
-                    k += 1 if self.year_at(k + 1) else 0
-                y = self.year_at(k)
-                return self._day(y, m, day, k + 1 if y else k, context_year)
+                    k += 1 if self.year_span(k + 1) else 0
+                ys = self.year_span(k) or (self.year_span(k + 1) if self.lower(k) == "in" else None)
+                return self._day(ys[0] if ys else None, m, day, ys[1] if ys else k, context_year)
         # month [day] [, year]: "August 20th 1940", "August 23rd, 1939", "December 1934"
         m = self.month_at(i)
         if m:
             k = i + 1
             if self.lower(k) == "." or self.lower(k) == "-" and self.tok(k).glued and self.kind(k + 1) == "num":
                 k += 1  # "Oct. 2", "Oct-2"
+            if self.lower(k) == "," and self.day_at(k + 1) and not self.year_span(k + 1):
+                k += 1  # "October, 1st"
+            if self.lower(k) == "the" and self.day_at(k + 1):
+                k += 1  # "September the twenty-first"
             d = self.day_at(k)
             if d and not (self.tok(k).kind == "num" and len(self.tok(k).text) == 4):
                 day, k = d
                 if self.lower(k) == ",":
-                    k += 1 if self.year_at(k + 1) else 0
-                y = self.year_at(k)
-                return self._day(y, m, day, k + 1 if y else k, context_year)
-            if self.lower(k) == "of" and self.year_at(k + 1):
+                    k += 1 if self.year_span(k + 1) else 0
+                ys = self.year_span(k)
+                return self._day(ys[0] if ys else None, m, day, ys[1] if ys else k, context_year)
+            if self.lower(k) in ("of", "/", "-") and self.year_span(k + 1):
                 k += 1
             elif self.lower(k) == ",":
-                k += 1 if self.year_at(k + 1) else 0
-            y = self.year_at(k)
-            if y:
-                return _Period(date(y, m, 1), _month_end(y, m), "month"), k + 1
+                k += 1 if self.year_span(k + 1) else 0
+            ys = self.year_span(k)
+            if ys:
+                return _Period(date(ys[0], m, 1), _month_end(ys[0], m), "month"), ys[1]
             prev = self.lower(i - 1)
-            if prev in ("in", "of", "by", "during", "until", "since", "early", "late", "mid", "from", "to", "and", "before", "after"):
+            alone = self.tok(i).text[0].isupper() and len(self.lower(i)) > 3 and self.lower(i) != "may" and not (
+                self.kind(i - 1) == "word" and self.tok(i - 1).text[0].isupper())
+            if alone or prev in ("in", "of", "by", "during", "until", "since", "early", "late", "mid", "from", "to", "and",
+                                 "before", "after", "till", "through"):
                 y = context_year
                 if y is None:
                     return _Period(date(1, m, 1), _month_end(1, m), "month", has_year=False), k
@@ -350,8 +411,8 @@ class _Parser(DeicticReader):
     # -- with modifiers and intervals ---------------------------------------
     def atom(self, i: int):
         """One date with nothing around it: ``(Period, end)``, or ``(None, end, precision)`` when unresolved."""
-        for reader in (self.deictic, self.narrative_unit, self.quarter, self.week, self.feast, self.rolling,
-                       self.counted, self.nth_weekday_of):
+        for reader in (self.week, self.rest_of, self.deictic, self.narrative_unit, self.quarter, self.feast,
+                       self.rolling, self.counted, self.nth_weekday_of):
             found = reader(i)
             if found is not None:
                 return found
@@ -502,8 +563,26 @@ class _Parser(DeicticReader):
         if found[0] is None:
             return self.emit(start, found[1], None, None, found[2], approximate, bound or modifier, relative=True)
         period, k = found
+        if not period.has_year and period.precision in ("month", "day") and self.lower(k) in ("this", "next", "last") \
+                and self.lower(k + 1) == "year" and self.reference is not None:  # "june next year"
+            y = self.reference.year + w.deictic_shifts[self.lower(k)]
+            period, k = _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision,
+                                relative=True), k + 2
+        if period.precision == "year" and period.has_year:  # "2016 june", "2016, nov", "2016 Q3"
+            j = k + (self.lower(k) in (",", "the"))
+            inner = self.month_at(j) or None
+            if inner and self.kind(j) == "word":
+                y = period.first.year
+                period, k = _Period(date(y, inner, 1), _month_end(y, inner), "month"), j + 1
+            else:
+                q = self.quarter(k + (self.lower(k) == ","))
+                if q and q[0] is not None and not (self.year_after(q[1])[0]):
+                    shift = period.first.year - q[0].first.year
+                    period = _Period(q[0].first.replace(year=q[0].first.year + shift),
+                                     q[0].last.replace(year=q[0].last.year + shift), q[0].precision)
+                    k = q[1]
         if modifier and modifier in ("early", "mid", "late"):
-            period = _thirds(period, modifier)
+            period = _thirds(period, modifier) if not period.relative else _halves(period, modifier)
         if part and self.reference is not None and period.first <= self.reference <= period.last:
             if part == "earlier":
                 period = _Period(period.first, self.reference, period.precision, relative=True)
@@ -525,8 +604,10 @@ class _Parser(DeicticReader):
                 k = second[1]
             elif second:
                 k = second[1]
-        elif period.precision in ("month", "day") and self.lower(k) in ("to", "until", "-", "–", "through", "thru", "~"):
-            other = self.simple(k + 1, period.first.year)
+        elif period.precision in ("month", "day") and self.lower(k) in ("to", "until", "till", "-", "–", "through", "thru", "~"):
+            other = self.simple(k + 1, period.first.year) or self.atom(k + 1)
+            if other is not None and other[0] is None:
+                other = None
             t = self.tok(k + 1)
             if other is None and period.precision == "day" and t is not None and t.kind == "num" and t.text.isdigit() \
                     and period.first.day < int(t.text) <= 31:  # "april 9th through 17th"
@@ -633,10 +714,14 @@ class _Parser(DeicticReader):
                 return self._resolve(i, k + 2, unit, sign * n)
             return None
         if self.lower(i) == "the":
+            if self.lower(i + 1) in w.rel_next and self.lower(i + 2) in ("decade", "century", "week", "month", "year") \
+                    and self.last_ref is None:
+                return None  # "the next decade" in a dated text: a whole calendar unit (see narrative_unit)
             if self.lower(i + 1) in w.rel_next and self.lower(i + 2) in w.rel_units:
                 return self._resolve(i, i + 3, w.rel_units[self.lower(i + 2)], w.rel_next[self.lower(i + 1)])
             if self.lower(i + 1) in w.rel_units and self.lower(i + 2) in ("before", "after") and not (
-                    self.lower(i + 3) in w.deictic_days):
+                    self.lower(i + 3) in w.deictic_days or self.lower(i + 3) in ("next", "last")
+                    or self.lower(i + 3) == "the" and self.lower(i + 4) in ("next", "last")):
                 sign = 1 if self.lower(i + 2) == "after" else -1
                 return self._resolve(i, i + 3, w.rel_units[self.lower(i + 1)], sign)
         return None
