@@ -30,9 +30,10 @@ when it gives one, else with 2016-11-07 (the specs' usual one). Cases a spec mar
 ``NotSupportedByDesign`` are left out (``NotSupported`` names other ports and is
 ignored). The script prints what it left out of each set.
 
-claimkit is scored through ``claimkit.date_grammar.find_dates(text, reference=...)``
-(no spaCy needed): every expression it returns is a reading, its interval is
-``[date_start, date_end]``. dateparser is scored through
+claimkit is scored through ``claimkit.date_grammar.find_dates(text, reference=...,
+month_first=True)`` (no spaCy needed; the specs write numeric dates the American
+way, month first, as a user reading American sources would set it): every
+expression it returns is a reading, its interval is ``[date_start, date_end]``. dateparser is scored through
 ``dateparser.search.search_dates(text, languages=["en"])`` with the reference date
 as ``RELATIVE_BASE``: each substring it returns is located in the sentence (searching
 on from the previous one) and its interval is that one day. An exception counts
@@ -298,7 +299,7 @@ class Claimkit:
 
     def read(self, case: Case):
         """find_dates on the sentence, with the case's reference date."""
-        return self.find_dates(case.text, reference=case.reference)
+        return self.find_dates(case.text, reference=case.reference, month_first=True)
 
     def readings(self, found, text: str) -> list[Reading]:
         """Every expression found, with its interval."""

@@ -31,20 +31,19 @@ Context rules and their limits:
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import _data
 from ._deixis import DeicticReader
 from ._lexer import Tok, lex
+from ._numeric_dates import PLACEHOLDER_YEAR, find_numeric_dates
 from ._periods import Period as _Period
 from ._periods import month_end as _month_end
 from ._periods import halves as _halves
 from ._periods import thirds as _thirds
 
-_ISO = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.]\d)")
 
 
 @dataclass
@@ -117,8 +116,9 @@ def _words() -> _Words:
 
 
 class _Parser(DeicticReader):
-    def __init__(self, text: str, reference: date | None = None):
+    def __init__(self, text: str, reference: date | None = None, month_first: bool | None = None):
         self.text = text
+        self.month_first = month_first  # for year-less or ambiguous numeric dates ("5/6"): see _numeric_dates
         self.reference = reference  # "today" for deictic dates ("next week"), and the year of last resort
         self.toks = lex(text)
         self.w = _words()
@@ -770,46 +770,54 @@ class _Parser(DeicticReader):
         return expr
 
     def parse(self) -> list[DateExpr]:
-        numeric = self.numeric_dates()
-        taken = {(d.start, d.end) for d in numeric}
+        numeric = find_numeric_dates(self.text, self.reference, month_first=self.month_first)
+        starts = [t.start for t in self.toks]
+        taken = set()
+        for n in numeric:
+            k = bisect_left(starts, n.start)
+            while k < len(starts) and starts[k] < n.end:
+                taken.add(starts[k])
+                k += 1
         out, i = [], 0
-        events = sorted(numeric, key=lambda d: d.start)
+        events = list(numeric)
         while i < len(self.toks):
             tok = self.toks[i]
             while events and events[0].start <= tok.start:
-                d = events.pop(0)
-                out.append(d)
-                day = date.fromisoformat(d.date_start)
-                self.last_anchor = self.last_ref = (d.start, day, day, "day")
-            if any(s <= tok.start < e for s, e in taken):
+                out.append(self.numeric_expr(events.pop(0), out))
+            if tok.start in taken:
                 i += 1
                 continue
             expr = self.parse_at(i)
-            if expr is not None:
+            if expr is not None and not any(expr.start <= n.start < expr.end for n in events):
                 out.append(expr)
                 i = expr.tokens[1]
             else:
                 i += 1
-        out.extend(events)
+        out.extend(self.numeric_expr(n, out) for n in events)
         return sorted(out, key=lambda d: d.start)
 
-    def numeric_dates(self) -> list[DateExpr]:
-        found = []
-        for m in _ISO.finditer(self.text):
-            y, mo, d = map(int, m.groups())
-            found.append((m, y, mo, d))
-        for m in _NUMERIC.finditer(self.text):
-            a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
-            d, mo = (a, b) if b <= 12 else (b, a)  # day first unless that cannot be
-            found.append((m, y, mo, d))
-        out = []
-        for m, y, mo, d in found:
-            try:
-                when = date(y, mo, d)
-            except ValueError:
-                continue
-            out.append(DateExpr(m.start(), m.end(), m.group(), when.isoformat(), when.isoformat(), "day"))
-        return out
+    def numeric_expr(self, n, out: list[DateExpr]) -> DateExpr:
+        """A numeric date as a dated expression; a weekday just before it joins its span ("Friday 7/6")."""
+        start = n.start
+        k = bisect_left([t.start for t in self.toks], n.start)
+        j = k - 1 - (self.lower(k - 1) in (",", "-"))
+        if j >= 0 and self.weekday_at(j) is not None and not any(d.start <= self.toks[j].start < d.end for d in out):
+            start = self.toks[j].start
+            if self.lower(j - 1) in ("this", "next", "last", "on"):
+                start = self.toks[j - 1].start if self.lower(j - 1) != "on" else start
+        first, last, anchor = n.first, n.last, None
+        if not n.has_year:
+            if self.last_anchor is not None:
+                y = self.last_anchor[1].year
+                first, last, anchor = self._in_year(first, y), self._in_year(last, y), self.last_anchor[0]
+            elif first.year == PLACEHOLDER_YEAR:
+                return DateExpr(start, n.end, self.text[start:n.end], None, None, n.precision)
+        expr = DateExpr(start, n.end, self.text[start:n.end], first.isoformat(), last.isoformat(), n.precision,
+                        anchor=anchor)
+        self.last_ref = (start, first, last, n.precision)
+        if n.has_year:
+            self.last_anchor = self.last_ref
+        return expr
 
 
 def counted_year(toks: list[Tok], i: int) -> bool:
@@ -843,19 +851,20 @@ def counted_year(toks: list[Tok], i: int) -> bool:
     return prev not in w.year_only_after
 
 
-def find_dates(text: str, *, reference: date | None = None) -> list[DateExpr]:
+def find_dates(text: str, *, reference: date | None = None, month_first: bool | None = None) -> list[DateExpr]:
     """Every dated expression in ``text`` with its interval, left to right.
 
     ``reference`` is the date the text was written (a source's ``issued`` date):
     deictic expressions ("yesterday", "next month") count from it, and a
     partial date with no earlier explicit year takes its year. Without it they
-    stay unresolved.
+    stay unresolved. ``month_first`` reads an ambiguous numeric date ("5/6/1939")
+    month first, as American texts write it; by default the day comes first.
 
     Example:
         >>> [(d.date_start, d.date_end) for d in find_dates("purged in 1937-38")]
         [('1937-01-01', '1938-12-31')]
     """
-    return _Parser(text, reference).parse()
+    return _Parser(text, reference, month_first).parse()
 
 
 __all__ = ["DateExpr", "find_dates"]
