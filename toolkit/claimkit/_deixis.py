@@ -206,7 +206,8 @@ class DeicticReader:
         if day is None:
             return None
         t = self.tok(i)
-        if not (t.text[0].isupper() or self.lower(i - 1) in ("on", "by", "until", "till", "before", "after", "or", "and")):
+        if not (t.text[0].isupper() or len(t.lower) > 5
+                or self.lower(i - 1) in ("on", "by", "until", "till", "before", "after", "or", "and")):
             return None
         if self.lower(i - 1) in ("a", "every", "each", "one", "that", "the") or self.lower(i + 1) in ("night", "nights", "'s", "’s"):
             return None  # "a Thursday", "every Friday": no particular day
@@ -362,6 +363,18 @@ class DeicticReader:
         """"on the 18th", "on 15", "the 21st of this month": a day in the month of its context."""
         k = i + (self.lower(i) == "the")
         t = self.tok(k)
+        if t is not None and t.kind == "word" and self.lower(i) == "the" and (
+                self.weekday_at(i - 1) is not None or self.lower(i - 1) == "on"):
+            worded = self.day_at(k)  # "Thursday the twenty first", "on the second"
+            if worded:
+                where = self.month_in_context()
+                if where is None:
+                    return None, worded[1], "day"
+                try:
+                    d = date(where[0], where[1], worded[0])
+                except ValueError:
+                    return None, worded[1], "day"
+                return Period(d, d, "day", relative=True), worded[1]
         if t is None or t.kind != "num" or not t.text.isdigit() or not 1 <= int(t.text) <= 31:
             return None
         suffixed = self.lower(k + 1) in ("st", "nd", "rd", "th") and self.tok(k + 1).glued

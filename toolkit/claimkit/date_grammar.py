@@ -266,9 +266,12 @@ class _Parser(DeicticReader):
                 self.lower(i - 1) == "of" and (self.kind(i - 2) == "num" or self.lower(i - 2) in ("st", "nd", "rd", "th")
                                                or self.lower(i - 2) in self.w.ordinals))
             number_after = self.kind(k) == "num" and self.tok(k).text.isdigit()
-            if not (day_before or number_after):
+            j = k + (self.lower(k) in ("the", ","))
+            day_words_after = self.kind(j) == "word" and (self.lower(j) in self.w.ordinals or self.lower(j) in (
+                "twenty", "thirty") or self.lower(j) in self.w.numbers and self.lower(j) not in ("one", "a"))
+            if not (day_before or number_after or day_words_after):
                 return None
-            if t.lower in ("may", "march") and not day_before and not (
+            if t.lower in ("may", "march") and not day_before and not day_words_after and not (
                     number_after and (len(self.tok(k).text) == 4 or self.lower(i - 1) in ("in", "on", "of", "by", "since"))):
                 return None  # "they may 5 times", "we march 20 miles"
         if len(t.lower) <= 4 and t.lower not in ("may", "june", "july") and self.lower(i + 1) == ".":
@@ -290,14 +293,14 @@ class _Parser(DeicticReader):
         d = self.day_at(j)
         if d:
             day, k = d
-            if self.lower(k) == "of":
+            if self.lower(k) == "of" or self.lower(k) == "-" and self.tok(k).glued:
                 k += 1
             m = self.month_at(k)
             if m:
                 k += 1
                 if self.lower(k) == ".":
                     k += 1
-                if self.lower(k) == ",":
+                if self.lower(k) in (",", "of"):
                     k += 1 if self.year_span(k + 1) else 0
                 ys = self.year_span(k) or (self.year_span(k + 1) if self.lower(k) == "in" else None)
                 return self._day(ys[0] if ys else None, m, day, ys[1] if ys else k, context_year)
@@ -314,7 +317,7 @@ class _Parser(DeicticReader):
             d = self.day_at(k)
             if d and not (self.tok(k).kind == "num" and len(self.tok(k).text) == 4):
                 day, k = d
-                if self.lower(k) == ",":
+                if self.lower(k) in (",", "of"):
                     k += 1 if self.year_span(k + 1) else 0
                 ys = self.year_span(k)
                 return self._day(ys[0] if ys else None, m, day, ys[1] if ys else k, context_year)
