@@ -146,9 +146,9 @@ def test_decades(text, expr, want):
 
 CENTURIES = [
     ("Soviet historians recast the Muscovite princes of the fourteenth century as state builders.",
-     "fourteenth century", interval("1301-01-01", "1400-12-31", "century")),
+     "fourteenth century", interval("1300-01-01", "1399-12-31", "century")),
     ("Stalin's new textbooks praised the tsarist generals of the 19th century.",
-     "19th century", interval("1801-01-01", "1900-12-31", "century")),
+     "19th century", interval("1800-01-01", "1899-12-31", "century")),
     ("Mussolini's rallies borrowed the fasces of a Roman republic that legend dated to the sixth century BCE.",
      "sixth century BCE", interval("-0599-01-01", "-0500-12-31", "century")),
 ]

@@ -14,7 +14,7 @@ from claimkit import find_dates
         ("the 1930s were grim", "1930s", "1930-01-01", "1939-12-31", "decade"),
         ("in the 1930’s", "1930’s", "1930-01-01", "1939-12-31", "decade"),
         ("from the mid-1930s on", "the mid-1930s", "1933-01-01", "1936-12-31", "decade"),
-        ("the fourteenth century saw", "fourteenth century", "1301-01-01", "1400-12-31", "century"),
+        ("the fourteenth century saw", "fourteenth century", "1300-01-01", "1399-12-31", "century"),
         ("during the winter of 1929-1930", "winter of 1929-1930", "1929-12-01", "1930-02-28", "season"),
         ("purged in 1937-38", "1937-38", "1937-01-01", "1938-12-31", "year"),
         ("purged in 1937–1938", "1937–1938", "1937-01-01", "1938-12-31", "year"),

@@ -177,6 +177,22 @@ class DeicticReader:
         whole = self.period_of(unit, self.reference)
         return Period(self.reference, whole.last, whole.precision, relative=True), k + 1
 
+    def current_unit(self, i: int):
+        """"for the day", "partner of the year", "end of month", "in the week": the unit holding the reference date."""
+        if self.reference is None:
+            return None
+        k = i + (self.lower(i) in ("the", "my"))
+        unit = self.unit_word(k)
+        if unit is None or self.lower(k).endswith("s") or unit in ("decade", "century", "fortnight", "quarter"):
+            return None
+        if k == i and not (self.lower(i - 1) == "of" and self.lower(i - 2) in ("end", "beginning", "start", "middle")):
+            return None  # "month" alone only in "end of month"
+        if not (self.lower(i - 1) in ("of", "for", "in", "during", "this") or k == i):
+            return None
+        if self.kind(k + 1) == "num" or self.lower(k + 1) in ("after", "before", "of"):
+            return None
+        return self.period_of(unit, self.reference), k + 1
+
     def narrative_unit(self, i: int):
         """"the following week", "the same month", "the previous year": from the nearest earlier date or the reference."""
         w = self.w
@@ -462,7 +478,17 @@ class DeicticReader:
                 return Period(monday, sunday, "week", relative=True), inner[1]
             return None
         nth = w.quarter_words.get(self.lower(k))
+        if self.kind(k) == "num" and self.lower(k + 1) in ("st", "nd", "rd", "th") and self.tok(k).text.isdigit():
+            nth, k = int(self.tok(k).text), k + 1  # "3rd week of 2018"
         if nth and self.lower(k + 1) == "week" and self.lower(k + 2) == "of":
+            year = self.year_at(k + 3)
+            if year is not None and not (self.month_at(k + 4)):  # weeks of a year are ISO weeks
+                last_week = date(year, 12, 28).isocalendar()[1]
+                n = last_week if self.lower(k) == "last" else nth
+                if not 1 <= n <= last_week:
+                    return None
+                monday = date.fromisocalendar(year, n, 1)
+                return Period(monday, monday + timedelta(days=6), "week"), k + 4
             inner = self.atom(k + 3)
             if inner is None or inner[0] is None or inner[0].precision not in ("month", "year"):
                 return None

@@ -26,7 +26,10 @@ Context rules and their limits:
   end of its range cannot be a year ("1000-5000").
   "1,548,367" (thousands separators), "grade 12", "aged 12" are never years.
 - Winter runs from December of its year into February of the next. Early,
-  mid and late take the first, middle and last third of a period.
+  mid and late take the first, middle and last third of a period (of a period
+  named from the reference date, "early next week", the first or last half).
+- A century is read as its hundreds: the fifteenth century is 1400-1499, as
+  "the 1400s" (centuries before the common era keep their strict bounds).
 """
 
 from __future__ import annotations
@@ -366,6 +369,17 @@ class _Parser(DeicticReader):
             if k > i + 1:
                 y = int(t.text)
                 return _Period(date(y, 1, 1), date(y + 9, 12, 31), "decade"), k
+        if t and t.kind == "num" and t.text.isdigit() and len(t.text) in (2, 4) and t.text.endswith("0"):
+            k = i + 1
+            short = len(t.text) == 2
+            if self.lower(k) in ("'", "’") and self.tok(k).glued and self.lower(k + 1) == "s":
+                k += 2
+            elif self.lower(k) == "s" and (self.tok(k).glued or self.kind(k + 1) != "word"):
+                k += 1  # "1990 s"
+            prev_apostrophe = self.lower(i - 1) in ("'", "’") and t.glued
+            if k > i + 1 and (not short or prev_apostrophe or self.lower(i - 1) in ("the", "in", "early", "mid", "late", "-")):
+                y = int(t.text) + (w.century if short else 0)
+                return _Period(date(y, 1, 1), date(y + 9, 12, 31), "decade"), k
         if t and t.lower in w.word_decades:
             y = w.century + w.word_decades[t.lower]
             return _Period(date(y, 1, 1), date(y + 9, 12, 31), "decade"), i + 1
@@ -378,7 +392,7 @@ class _Parser(DeicticReader):
         if c:
             if self.lower(k) in ("ad", "ce"):
                 k += 1
-            return _Period(date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), "century"), k
+            return _Period(date((c - 1) * 100, 1, 1), date(c * 100 - 1, 12, 31), "century"), k  # the 1400s
         y = self.year_at(i)
         if y:
             return _Period(date(y, 1, 1), date(y, 12, 31), "year"), i + 1
@@ -415,7 +429,7 @@ class _Parser(DeicticReader):
     def atom(self, i: int):
         """One date with nothing around it: ``(Period, end)``, or ``(None, end, precision)`` when unresolved."""
         for reader in (self.week, self.rest_of, self.deictic, self.narrative_unit, self.quarter, self.feast,
-                       self.rolling, self.counted, self.nth_weekday_of):
+                       self.rolling, self.counted, self.nth_weekday_of, self.current_unit):
             found = reader(i)
             if found is not None:
                 return found
@@ -445,7 +459,7 @@ class _Parser(DeicticReader):
 
     def range_from(self, i: int):
         """"between 1934 and 1939", "from 4 to 22 this month", "between 3 and 12 of Sept", "from March to May"."""
-        first = self.atom(i)
+        first = self.now(i) or self.atom(i)
         k = None
         day = None
         if first is None or first[0] is None:
@@ -458,7 +472,7 @@ class _Parser(DeicticReader):
         if self.lower(k) not in ("and", "to", "until", "till", "-", "–", "through", "thru", "~"):
             return None
         j = k + 1 + (self.lower(k + 1) in ("the",) and self.kind(k + 2) == "num")
-        second = self.atom(j)
+        second = self.now(j) or self.atom(j) or self.day_in_month_of(j)
         if second is None or second[0] is None:
             return None
         last, end = second[0], second[1]
@@ -493,7 +507,36 @@ class _Parser(DeicticReader):
                            last.precision)  # "from November to March"
         if last.last < a.first:
             return None
+        if not (a.has_year and last.has_year) or a.relative or last.relative:
+            ys = self.year_span(end + 1) if self.lower(end) in ("in", "of", ",") else None
+            if ys:  # "from april to June in 2017"
+                y = ys[0]
+                a = _Period(self._in_year(a.first, y), self._in_year(a.last, y), a.precision)
+                last = _Period(self._in_year(last.first, y), self._in_year(last.last, y), last.precision)
+                end = ys[1]
         return _Period(a.first, last.last, self._coarser(a, last), relative=a.relative or last.relative), end
+
+    def now(self, i: int):
+        """"now" or "today" at one end of a range: the reference date."""
+        if self.lower(i) in ("now", "today") and self.reference is not None:
+            return _Period(self.reference, self.reference, "day", relative=True), i + 1
+        return None
+
+    def day_in_month_of(self, j: int):
+        """"22 this month", "23 of this month", "23 in next month": a day of a month named from the reference."""
+        t = self.tok(j)
+        if t is None or t.kind != "num" or not t.text.isdigit() or not 1 <= int(t.text) <= 31:
+            return None
+        k = j + 1 + (self.lower(j + 1) in ("st", "nd", "rd", "th"))
+        k += self.lower(k) in ("of", "in")
+        month = self.deictic(k) if self.lower(k) in ("this", "next", "last") else None
+        if not month or month[0] is None or month[0].precision != "month":
+            return None
+        try:
+            d = month[0].first.replace(day=int(t.text))
+        except ValueError:
+            return None
+        return _Period(d, d, "day", relative=True), month[1]
 
     def part_of(self, i: int) -> tuple[str, int] | None:
         """"earlier this year", "later in the week", "the rest of the month": the part before or after the reference."""
@@ -834,7 +877,7 @@ def counted_year(toks: list[Tok], i: int) -> bool:
     """
     w = _words()
     prev = toks[i - 1].lower if i > 0 else ""
-    if prev in w.count_before:
+    if prev in w.count_before and not (prev == "than" and i > 1 and toks[i - 2].lower in ("later", "earlier", "sooner")):
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
