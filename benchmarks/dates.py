@@ -54,8 +54,9 @@ Matching rules:
   2017-02-01) but names the last day of some explicit day ranges ("from 4 to 22
   this month" is 2016-11-04 to 2016-11-22), a reading is right when its end is
   the gold end or the day before. A range of whole periods ends, there, at the
-  start of the last period it names ("from 2014 to 2018" ends 2018-01-01), where
-  claimkit ends on its last day (2018-12-31): that reading is right too. When the gold gives several readings (past and
+  start of the last period it names ("from 2014 to 2018" ends 2018-01-01, "from
+  week 31 to week 35" at week 35's Monday), where claimkit ends on its last day
+  (2018-12-31, week 35's Sunday): that reading is right too. When the gold gives several readings (past and
   future senses of "October 2", unresolved timex ``XXXX-10-02``) any one may
   match. Open bounds on either side (claimkit's ``None``) never match. Gold
   items without two ISO dates (seasons in the period parser, "not resolved",
@@ -373,6 +374,8 @@ def _right_interval(gold: Gold, read: Reading) -> bool:
 def _ends_period_at(last: date, gold_end: date) -> bool:
     """"from 2014 to 2018": the spec ends at 2018-01-01 (the start of the last named period), claimkit at
     2018-12-31 (its last day); both name the same interval."""
+    if last == gold_end + timedelta(days=6) and gold_end.weekday() == 0:
+        return True  # "from week 31 to week 35" ends at the Monday of week 35 there
     if gold_end.day != 1:
         return False
     month_end = date(gold_end.year, gold_end.month, calendar.monthrange(gold_end.year, gold_end.month)[1])

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ._periods import Period, add_months, easter, month_end, nth_weekday, week_of
+from ._periods import Period, add_months, easter, first_week_monday, month_end, nth_weekday, week_of
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
@@ -498,11 +498,11 @@ class DeicticReader:
                 if filled is None:
                     return None, inner[1], "week"
                 period = filled[0]
-            first_monday = period.first + timedelta(days=(7 - period.first.weekday()) % 7)
-            if self.lower(k) == "last":
-                monday = period.last - timedelta(days=period.last.weekday())
+            if self.lower(k) == "last":  # the week holding the period's last Thursday
+                last_thursday = period.last - timedelta(days=(period.last.weekday() - 3) % 7)
+                monday = last_thursday - timedelta(days=3)
             else:
-                monday = first_monday + timedelta(weeks=nth - 1)
+                monday = first_week_monday(period.first) + timedelta(weeks=nth - 1)
             return Period(monday, monday + timedelta(days=6), "week", relative=period.relative), inner[1]
         return None
 

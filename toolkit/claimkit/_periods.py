@@ -53,15 +53,29 @@ def thirds(p: Period, which: str) -> Period:
 
 
 def halves(p: Period, which: str) -> Period:
-    """Early or late half of a period named from today ("early next week", "late this year"); mid its middle half."""
-    days = (p.last - p.first).days + 1
-    half = max(days // 2, 1)
+    """Early or late half of a period named from today ("early next week": Monday to Wednesday; "late this
+    year": July to December; "early next month": the 1st to the 15th); mid its middle."""
+    first, last = p.first, p.last
+    if p.precision == "year":
+        split = date(first.year, 7, 1)
+    elif p.precision == "month":
+        split = first.replace(day=16)
+    elif p.precision == "week":
+        split = first + timedelta(days=3)
+    else:
+        split = first + timedelta(days=max((last - first).days // 2, 1))
     if which == "early":
-        return Period(p.first, p.first + timedelta(days=half - 1), p.precision, p.has_year, p.relative)
+        return Period(first, split - timedelta(days=1), p.precision, p.has_year, p.relative)
     if which == "late":
-        return Period(p.last - timedelta(days=half - 1), p.last, p.precision, p.has_year, p.relative)
-    quarter = days // 4
-    return Period(p.first + timedelta(days=quarter), p.last - timedelta(days=quarter), p.precision, p.has_year, p.relative)
+        return Period(split, last, p.precision, p.has_year, p.relative)
+    quarter = (last - first).days // 4
+    return Period(first + timedelta(days=quarter), last - timedelta(days=quarter), p.precision, p.has_year, p.relative)
+
+
+def first_week_monday(first: date) -> date:
+    """The Monday of a month's or year's first week: the week that holds its first Thursday (as ISO weeks do)."""
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    return thursday - timedelta(days=3)
 
 
 def week_of(day: date) -> tuple[date, date]:

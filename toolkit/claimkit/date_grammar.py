@@ -420,10 +420,30 @@ class _Parser(DeicticReader):
             base = first - first % (10 ** len(t.text))
             y = base + int(t.text)
             if y <= first:
-                y += 10 ** len(t.text)
+                return None  # "2016-11", "2015-3": a month of the year, not a range into the next century
         else:
             return None
         return (y, k + 2) if first < y <= first + 100 else None
+
+    def month_of_year(self, period: _Period, k: int) -> tuple[_Period, int] | None:
+        """What narrows a year written first: "2016-11", "2015/3", "2016 june", "2016, nov", "2016 Q3"."""
+        y = period.first.year
+        if self.lower(k) in ("-", "/", "–") and self.kind(k + 1) == "num" and self.tok(k + 1).text.isdigit() \
+                and len(self.tok(k + 1).text) <= 2 and 1 <= int(self.tok(k + 1).text) <= 12 \
+                and self._second_year(k, y) is None:
+            m = int(self.tok(k + 1).text)
+            return _Period(date(y, m, 1), _month_end(y, m), "month"), k + 2
+        j = k + (self.lower(k) in (",", "the"))
+        if self.kind(j) == "word" and self.lower(j) in self.w.months and (
+                self.tok(j).text[0].isupper() or self.lower(j) != "may" or self.kind(j + 1) != "word"):
+            m = self.w.months[self.lower(j)]
+            return _Period(date(y, m, 1), _month_end(y, m), "month"), j + 1
+        q = self.quarter(k + (self.lower(k) in (",", "-")))
+        if q and q[0] is not None and not self.year_after(q[1])[0]:
+            shift = y - q[0].first.year
+            return _Period(q[0].first.replace(year=q[0].first.year + shift), q[0].last.replace(year=q[0].last.year + shift),
+                           q[0].precision), q[1]
+        return None
 
     # -- with modifiers and intervals ---------------------------------------
     def atom(self, i: int):
@@ -444,7 +464,14 @@ class _Parser(DeicticReader):
                 d = week[0].first + timedelta(days=day)
                 return _Period(d, d, "day", relative=True), week[1]
             return self.bare_weekday(i)
-        return self.simple(i, self.context_year()) or self.bare_day(i)
+        found = self.simple(i, self.context_year())
+        if found and found[0].precision == "year" and found[0].has_year:
+            return self.month_of_year(found[0], found[1]) or found
+        if found is None and self.kind(i) == "num" and self.tok(i).text.isdigit() and 1 <= int(self.tok(i).text) <= 12 \
+                and self.lower(i + 1) in ("-", "/") and self.year_at(i + 2):  # "11-2016", "11 / 2016"
+            y, m = self.year_at(i + 2), int(self.tok(i).text)
+            return _Period(date(y, m, 1), _month_end(y, m), "month"), i + 3
+        return found or self.bare_day(i)
 
     def with_year(self, period: _Period) -> tuple[_Period, int | None] | None:
         """A period written without a year, given one from context; with the anchor it came from."""
@@ -454,7 +481,8 @@ class _Parser(DeicticReader):
             return period, self.last_anchor[0]
         if self.reference is not None:  # the year of the reference date ("april 22" in a dated letter)
             y = self.reference.year
-            return _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision), None
+            last = _month_end(y, period.last.month) if period.last.day >= 28 else self._in_year(period.last, y)
+            return _Period(self._in_year(period.first, y), last, period.precision), None
         return None
 
     def range_from(self, i: int):
@@ -547,10 +575,6 @@ class _Parser(DeicticReader):
                 return lw, k + 1
             if self.lower(k) in ("this",):
                 return lw, k
-        if lw == "rest" or (lw == "the" and self.lower(i + 1) == "rest"):
-            k = i + (lw == "the") + 1
-            if self.lower(k) == "of":
-                return "later", k + 1
         return None
 
     def parse_at(self, i: int) -> DateExpr | None:
@@ -614,19 +638,6 @@ class _Parser(DeicticReader):
             y = self.reference.year + w.deictic_shifts[self.lower(k)]
             period, k = _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision,
                                 relative=True), k + 2
-        if period.precision == "year" and period.has_year:  # "2016 june", "2016, nov", "2016 Q3"
-            j = k + (self.lower(k) in (",", "the"))
-            inner = self.month_at(j) or None
-            if inner and self.kind(j) == "word":
-                y = period.first.year
-                period, k = _Period(date(y, inner, 1), _month_end(y, inner), "month"), j + 1
-            else:
-                q = self.quarter(k + (self.lower(k) == ","))
-                if q and q[0] is not None and not (self.year_after(q[1])[0]):
-                    shift = period.first.year - q[0].first.year
-                    period = _Period(q[0].first.replace(year=q[0].first.year + shift),
-                                     q[0].last.replace(year=q[0].last.year + shift), q[0].precision)
-                    k = q[1]
         if modifier and modifier in ("early", "mid", "late"):
             period = _thirds(period, modifier) if not period.relative else _halves(period, modifier)
         if part and self.reference is not None and period.first <= self.reference <= period.last:
