@@ -438,7 +438,9 @@ class DeicticReader:
         if self.lower(k) == "the":
             k += 1
         size = None
-        if self.lower(k) in w.quarter_words and self.lower(k + 1) in ("quarter", "half"):
+        if self.kind(k) == "num" and self.lower(k + 1) in ("st", "nd", "rd", "th") and self.lower(k + 2) in ("quarter", "half"):
+            n, size, k = int(self.tok(k).text), 3 if self.lower(k + 2) == "quarter" else 6, k + 3  # "1st quarter"
+        elif self.lower(k) in w.quarter_words and self.lower(k + 1) in ("quarter", "half"):
             n, size, k = w.quarter_words[self.lower(k)], 3 if self.lower(k + 1) == "quarter" else 6, k + 2
         elif self.kind(k) == "word" and self.lower(k) in ("q", "h") and self.kind(k + 1) == "num" and self.tok(k + 1).glued:
             n, size, k = int(self.tok(k + 1).text), 3 if self.lower(k) == "q" else 6, k + 2
@@ -448,6 +450,12 @@ class DeicticReader:
             n = 2  # "the last half"
         if year is None:
             year, k = self.year_after(k)
+        if year is None and self.lower(k) == "-" and self.year_at(k + 1):
+            year, k = self.year_at(k + 1), k + 2  # "q1-2019"
+        if year is None and self.lower(k) == "of" and self.lower(k + 1) in ("the", "this") and self.lower(k + 2) == "year":
+            k += 1  # "the first quarter of the year"
+            if self.reference is not None:
+                year, k = self.reference.year, k + 2
         if year is None and self.lower(k) in ("this", "next", "last") and self.lower(k + 1) == "year" and self.reference:
             year, k = self.reference.year + w.deictic_shifts[self.lower(k)], k + 2  # "Q3 this year"
         if year is None:
@@ -471,6 +479,12 @@ class DeicticReader:
             if monday is None:
                 return None
             return Period(monday, monday + timedelta(days=6), "week"), end
+        if self.lower(k) == "week" and self.lower(k + 1) in ("beginning", "starting", "commencing"):
+            j = k + 2 + (self.lower(k + 2) in ("on", "from"))
+            inner = self.atom(j)
+            if inner and inner[0] is not None and inner[0].precision == "day":
+                return Period(inner[0].first, inner[0].first + timedelta(days=6), "week", relative=True), inner[1]
+            return None
         if self.lower(k) == "week" and self.lower(k + 1) == "of":
             inner = self.bare_day(k + 2) or self.atom(k + 2)
             if inner and inner[0] is not None and inner[0].precision == "day":

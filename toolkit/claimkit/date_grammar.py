@@ -173,6 +173,9 @@ class _Parser(DeicticReader):
             return None
         if t.glued and self.kind(i - 1) == "word":
             return None  # "LGA1156": part of a code
+        if t.glued and self.lower(i - 1) in ("-", "/") and self.kind(i - 2) == "num" and not (
+                len(self.tok(i - 2).text) == 4 and self.tok(i - 2).text.isdigit()):
+            return None  # "555-1212", "11/2016" is read whole elsewhere
         prev = self.lower(i - 1)
         if prev in ("$", "£", "€") or prev in self.w.labels or (prev == "." and self.lower(i - 2) in self.w.labels):
             return None
@@ -236,7 +239,7 @@ class _Parser(DeicticReader):
         t = self.tok(i)
         if t is None:
             return None
-        if t.kind == "num" and t.text.isdigit() and 1 <= int(t.text) <= 31:
+        if t.kind == "num" and t.text.isdigit() and 1 <= int(t.text) <= 31 and self.lower(i - 1) not in ("$", "£", "€"):
             j = i + 1
             if self.tok(j) and self.tok(j).glued and self.lower(j) in ("st", "nd", "rd", "th"):
                 j += 1
@@ -268,7 +271,8 @@ class _Parser(DeicticReader):
             day_before = self.kind(i - 1) == "num" or self.lower(i - 1) in ("st", "nd", "rd", "th") or (
                 self.lower(i - 1) == "of" and (self.kind(i - 2) == "num" or self.lower(i - 2) in ("st", "nd", "rd", "th")
                                                or self.lower(i - 2) in self.w.ordinals))
-            number_after = self.kind(k) == "num" and self.tok(k).text.isdigit()
+            number_after = self.kind(k) == "num" and self.tok(k).text.isdigit() or (
+                self.lower(k) in ("of", ",", "/") and self.year_at(k + 1) is not None)
             j = k + (self.lower(k) in ("the", ","))
             day_words_after = self.kind(j) == "word" and (self.lower(j) in self.w.ordinals or self.lower(j) in (
                 "twenty", "thirty") or self.lower(j) in self.w.numbers and self.lower(j) not in ("one", "a"))
@@ -280,7 +284,7 @@ class _Parser(DeicticReader):
         if len(t.lower) <= 4 and t.lower not in ("may", "june", "july") and self.lower(i + 1) == ".":
             return self.w.months[t.lower]
         if len(t.lower) <= 3 and t.lower != "may":
-            k = i + 1 + (self.lower(i + 1) == "-" and self.tok(i + 1).glued)
+            k = i + 1 + (self.lower(i + 1) in ("-", ",", "/"))
             if not (self.kind(k) == "num" and self.tok(k).text.isdigit() or self.kind(i - 1) == "num"
                     or self.lower(k) in self.w.ordinals or self.lower(k) in self.w.numbers
                     or self.lower(i - 1) in ("st", "nd", "rd", "th", "of", "in", "this", "next", "last")):
@@ -430,7 +434,7 @@ class _Parser(DeicticReader):
         y = period.first.year
         if self.lower(k) in ("-", "/", "–") and self.kind(k + 1) == "num" and self.tok(k + 1).text.isdigit() \
                 and len(self.tok(k + 1).text) <= 2 and 1 <= int(self.tok(k + 1).text) <= 12 \
-                and self._second_year(k, y) is None:
+                and self._second_year(k, y) is None and self.lower(k + 2) not in ("-", "/"):
             m = int(self.tok(k + 1).text)
             return _Period(date(y, m, 1), _month_end(y, m), "month"), k + 2
         j = k + (self.lower(k) in (",", "the"))
@@ -468,7 +472,7 @@ class _Parser(DeicticReader):
         if found and found[0].precision == "year" and found[0].has_year:
             return self.month_of_year(found[0], found[1]) or found
         if found is None and self.kind(i) == "num" and self.tok(i).text.isdigit() and 1 <= int(self.tok(i).text) <= 12 \
-                and self.lower(i + 1) in ("-", "/") and self.year_at(i + 2):  # "11-2016", "11 / 2016"
+                and self.lower(i + 1) in ("-", "/") and self.year_at(i + 2) and self.lower(i - 1) not in ("-", "/"):  # "11-2016"
             y, m = self.year_at(i + 2), int(self.tok(i).text)
             return _Period(date(y, m, 1), _month_end(y, m), "month"), i + 3
         return found or self.bare_day(i)
@@ -674,6 +678,9 @@ class _Parser(DeicticReader):
                     other = (_Period(day, day, "day", period.has_year), j)
                 except ValueError:
                     other = None
+            if other and not period.has_year and other[0].has_year and other[0].precision in ("month", "day"):
+                y = other[0].first.year  # "June-August 1992"
+                period = _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision)
             if other and other[0].precision in ("month", "day") and other[0].last >= period.first:
                 period = _Period(period.first, other[0].last, other[0].precision, period.has_year, period.relative)
                 k = other[1]
@@ -841,7 +848,7 @@ class _Parser(DeicticReader):
             tok = self.toks[i]
             while events and events[0].start <= tok.start:
                 out.append(self.numeric_expr(events.pop(0), out))
-            if tok.start in taken:
+            if tok.start in taken or self.before_numeric(i, events):
                 i += 1
                 continue
             expr = self.parse_at(i)
@@ -851,7 +858,42 @@ class _Parser(DeicticReader):
             else:
                 i += 1
         out.extend(self.numeric_expr(n, out) for n in events)
-        return sorted(out, key=lambda d: d.start)
+        return self.joined_ranges(sorted(out, key=lambda d: d.start))
+
+    def joined_ranges(self, found: list[DateExpr]) -> list[DateExpr]:
+        """Two dates joined by "to", "until", "through" or a dash ("from 10/1 to 11/7", "2019-aug-01 to today")
+        are one range; "and" joins them only after "between"."""
+        out: list[DateExpr] = []
+        for d in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.date_start and d.date_end and prev.modifier is None and d.modifier is None:
+                gap = self.text[prev.end:d.start].strip().lower()
+                before = self.text[:prev.start].rstrip().lower()
+                joined = gap in ("to", "-", "–", "—", "through", "thru", "until", "till", "~") or (
+                    gap == "and" and before.endswith("between"))
+                if joined:
+                    first, last = prev.date_start, d.date_end
+                    if last < first and last[5:] >= "01-01" and int(last[:4]) == int(first[:4]):
+                        last = f"{int(last[:4]) + 1:04d}{last[4:]}"  # "from November to March"
+                    if last >= first:
+                        start = prev.start
+                        for word in ("from", "between"):
+                            if before.endswith(word):
+                                start = len(before) - len(word)
+                        out[-1] = DateExpr(start, d.end, self.text[start:d.end], first, last,
+                                           _coarsest(prev.precision, d.precision), relative=prev.relative or d.relative,
+                                           anchor=prev.anchor, tokens=(prev.tokens[0], d.tokens[1]))
+                        continue
+            out.append(d)
+        return out
+
+    def before_numeric(self, i: int, events: list) -> bool:
+        """A weekday ("Friday", "this friday") that a numeric date right after it names ("Friday 7/6")."""
+        j = i + (self.lower(i) in ("this", "next", "last"))
+        if self.weekday_at(j) is None or not events:
+            return False
+        k = j + 1 + (self.lower(j + 1) in (",", "-"))
+        return k < len(self.toks) and self.toks[k].start == events[0].start
 
     def numeric_expr(self, n, out: list[DateExpr]) -> DateExpr:
         """A numeric date as a dated expression; a weekday just before it joins its span ("Friday 7/6")."""
@@ -875,6 +917,11 @@ class _Parser(DeicticReader):
         if n.has_year:
             self.last_anchor = self.last_ref
         return expr
+
+
+def _coarsest(a: str, b: str) -> str:
+    order = ["day", "week", "month", "quarter", "season", "year", "decade", "century"]
+    return max(a, b, key=lambda p: order.index(p) if p in order else 0)
 
 
 def counted_year(toks: list[Tok], i: int) -> bool:
