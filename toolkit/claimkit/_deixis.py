@@ -488,7 +488,13 @@ class DeicticReader:
         if self.lower(k) == "week" and self.lower(k + 1) == "of":
             inner = self.bare_day(k + 2) or self.atom(k + 2)
             if inner and inner[0] is not None and inner[0].precision == "day":
-                monday, sunday = week_of(inner[0].first)
+                day = inner[0]
+                if not day.has_year:
+                    filled = self.with_year(day)
+                    if filled is None:
+                        return None, inner[1], "week"
+                    day = filled[0]
+                monday, sunday = week_of(day.first)
                 return Period(monday, sunday, "week", relative=True), inner[1]
             return None
         nth = w.quarter_words.get(self.lower(k))
@@ -503,7 +509,7 @@ class DeicticReader:
                     return None
                 monday = date.fromisocalendar(year, n, 1)
                 return Period(monday, monday + timedelta(days=6), "week"), k + 4
-            inner = self.atom(k + 3)
+            inner = self.atom(k + 3) or self.month_name(k + 3)
             if inner is None or inner[0] is None or inner[0].precision not in ("month", "year"):
                 return None
             period = inner[0]

@@ -429,6 +429,26 @@ class _Parser(DeicticReader):
             return None
         return (y, k + 2) if first < y <= first + 100 else None
 
+    def _year_digits(self, i: int) -> int | None:
+        t = self.tok(i)
+        if t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2100:
+            return int(t.text)
+        return None
+
+    def month_name(self, i: int) -> tuple[_Period, int] | None:
+        """A month named in a range or after a preposition, in any case ("between august and october", "after feb")."""
+        t = self.tok(i)
+        if t is None or t.kind != "word" or t.lower not in self.w.months:
+            return None
+        if t.lower == "may" and not t.text[0].isupper():
+            return None
+        m = self.w.months[t.lower]
+        k = i + 1 + (self.lower(i + 1) == ".")
+        ys = self.year_span(k + (self.lower(k) in (",", "of", "in"))) if self.lower(k) in (",", "of", "in") else self.year_span(k)
+        if ys:
+            return _Period(date(ys[0], m, 1), _month_end(ys[0], m), "month"), ys[1]
+        return _Period(date(4, m, 1), _month_end(4, m), "month", has_year=False), k
+
     def month_of_year(self, period: _Period, k: int) -> tuple[_Period, int] | None:
         """What narrows a year written first: "2016-11", "2015/3", "2016 june", "2016, nov", "2016 Q3"."""
         y = period.first.year
@@ -469,11 +489,16 @@ class _Parser(DeicticReader):
                 return _Period(d, d, "day", relative=True), week[1]
             return self.bare_weekday(i)
         found = self.simple(i, self.context_year())
+        if found is None and self.kind(i) == "word" and self.lower(i) in self.w.months and (
+                self.lower(i - 1) in ("in", "after", "before", "until", "since", "by", "from", "to", "of", "till")
+                and self.lower(i) not in ("may", "march")
+                or self.lower(i + 1) in ("to", "through", "till", "until", "-", "–") and self.month_name(i + 2)):
+            found = self.month_name(i)
         if found and found[0].precision == "year" and found[0].has_year:
             return self.month_of_year(found[0], found[1]) or found
         if found is None and self.kind(i) == "num" and self.tok(i).text.isdigit() and 1 <= int(self.tok(i).text) <= 12 \
-                and self.lower(i + 1) in ("-", "/") and self.year_at(i + 2) and self.lower(i - 1) not in ("-", "/"):  # "11-2016"
-            y, m = self.year_at(i + 2), int(self.tok(i).text)
+                and self.lower(i + 1) in ("-", "/") and self._year_digits(i + 2) and self.lower(i - 1) not in ("-", "/"):
+            y, m = self._year_digits(i + 2), int(self.tok(i).text)  # "11-2016", "11 / 2016"
             return _Period(date(y, m, 1), _month_end(y, m), "month"), i + 3
         return found or self.bare_day(i)
 
@@ -491,7 +516,7 @@ class _Parser(DeicticReader):
 
     def range_from(self, i: int):
         """"between 1934 and 1939", "from 4 to 22 this month", "between 3 and 12 of Sept", "from March to May"."""
-        first = self.now(i) or self.atom(i)
+        first = self.now(i) or self.atom(i) or self.month_name(i)
         k = None
         day = None
         if first is None or first[0] is None:
@@ -504,7 +529,7 @@ class _Parser(DeicticReader):
         if self.lower(k) not in ("and", "to", "until", "till", "-", "–", "through", "thru", "~"):
             return None
         j = k + 1 + (self.lower(k + 1) in ("the",) and self.kind(k + 2) == "num")
-        second = self.now(j) or self.atom(j) or self.day_in_month_of(j)
+        second = self.now(j) or self.atom(j) or self.day_in_month_of(j) or self.month_name(j)
         if second is None or second[0] is None:
             return None
         last, end = second[0], second[1]
@@ -528,6 +553,7 @@ class _Parser(DeicticReader):
             a = _Period(self._in_year(a.first, last.first.year), self._in_year(a.last, last.first.year), a.precision)
         if a.has_year and not last.has_year:
             last = _Period(self._in_year(last.first, a.first.year), self._in_year(last.last, a.first.year), last.precision)
+        explicit = a.has_year and last.has_year and not (a.relative or last.relative)
         both_open = not a.has_year and not last.has_year
         if both_open:
             filled_a, filled_b = self.with_year(a), self.with_year(last)
@@ -539,7 +565,7 @@ class _Parser(DeicticReader):
                            last.precision)  # "from November to March"
         if last.last < a.first:
             return None
-        if not (a.has_year and last.has_year) or a.relative or last.relative:
+        if not explicit:
             ys = self.year_span(end + 1) if self.lower(end) in ("in", "of", ",") else None
             if ys:  # "from april to June in 2017"
                 y = ys[0]
@@ -577,9 +603,21 @@ class _Parser(DeicticReader):
             k = i + 1
             if self.lower(k) == "in" and self.lower(k + 1) == "the" and self.unit_word(k + 2):
                 return lw, k + 1
-            if self.lower(k) in ("this",):
+            if self.lower(k) in ("this", "next", "last", "previous"):
                 return lw, k
         return None
+
+    def part_of_period(self, period: _Period, part: str) -> _Period:
+        """"later this year": its late half, or from today on when today is already in that half; "earlier" alike."""
+        ref = self.reference
+        half = _halves(period, "late" if part == "later" else "early")
+        if part == "later":
+            if half.first <= ref <= half.last:
+                return _Period(ref, period.last, period.precision, relative=True)
+            return _Period(half.first, half.last, period.precision, relative=True)
+        if half.first <= ref <= half.last and ref > period.first:
+            return _Period(period.first, ref - timedelta(days=1), period.precision, relative=True)
+        return _Period(half.first, half.last, period.precision, relative=True)
 
     def parse_at(self, i: int) -> DateExpr | None:
         """The dated expression that begins at token ``i``: bounds, modifiers, a date or a range, and its tail."""
@@ -606,7 +644,7 @@ class _Parser(DeicticReader):
             end, modifier = hit
             if self.lower(end) == "-":
                 end += 1
-            if self.lower(end) == "the":
+            if self.lower(end) == "the" and self.unit_word(end + 1) is None:
                 end += 1
             i = end
             approximate = True
@@ -644,11 +682,8 @@ class _Parser(DeicticReader):
                                 relative=True), k + 2
         if modifier and modifier in ("early", "mid", "late"):
             period = _thirds(period, modifier) if not period.relative else _halves(period, modifier)
-        if part and self.reference is not None and period.first <= self.reference <= period.last:
-            if part == "earlier":
-                period = _Period(period.first, self.reference, period.precision, relative=True)
-            else:
-                period = _Period(self.reference, period.last, period.precision, relative=True)
+        if part and self.reference is not None:
+            period = self.part_of_period(period, part)
         # "1937-38", "1937–1938", "1930-31", "2014 through 2018", "December 1936 to November 1938"
         if period.precision == "year":
             second = self._second_year(k, period.first.year)
@@ -873,7 +908,7 @@ class _Parser(DeicticReader):
                     gap == "and" and before.endswith("between"))
                 if joined:
                     first, last = prev.date_start, d.date_end
-                    if last < first and last[5:] >= "01-01" and int(last[:4]) == int(first[:4]):
+                    if last < first and d.precision == "month" and int(last[:4]) == int(first[:4]):
                         last = f"{int(last[:4]) + 1:04d}{last[4:]}"  # "from November to March"
                     if last >= first:
                         start = prev.start
