@@ -105,6 +105,10 @@ class DeicticReader:
             return self._resolved(self.period_of("day", ref, hit[1]) if ref else None, hit[0], "day")
         if lw in w.deictic_days:
             return self._resolved(self.period_of("day", ref, w.deictic_days[lw]) if ref else None, i + 1, "day")
+        if lw == "the" and self.lower(i + 1) == "day" and self.lower(i + 2) in ("after", "before") \
+                and self.lower(i + 3) in w.deictic_days:  # "the day after tmrw"
+            shift = w.deictic_days[self.lower(i + 3)] + (1 if self.lower(i + 2) == "after" else -1)
+            return self._resolved(self.period_of("day", ref, shift) if ref else None, i + 4, "day")
         if lw == "the" and self.lower(i + 1) in ("week", "weekend", "month", "year") and self.lower(i + 2) in ("after", "before"):
             k = i + 3 + (self.lower(i + 3) == "the")
             if self.lower(k) in ("next", "last"):
@@ -356,7 +360,10 @@ class DeicticReader:
         if self.lower(end) in ("of", "in"):
             inner = self.atom(end + 1)
             if inner and inner[0] is not None and inner[0].precision == "month":
-                where, end = inner[0].first, inner[1]
+                month = inner[0] if inner[0].has_year else (self.with_year(inner[0]) or (None,))[0]
+                if month is None:
+                    return None, inner[1], "day"
+                where, end = month.first, inner[1]
             elif inner and inner[0] is None:
                 return None, inner[1], "day"
         if where is None:

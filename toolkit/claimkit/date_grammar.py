@@ -300,8 +300,8 @@ class _Parser(DeicticReader):
         d = self.day_at(j)
         if d:
             day, k = d
-            if self.lower(k) == "of" or self.lower(k) == "-" and self.tok(k).glued:
-                k += 1
+            if self.lower(k) == "of" or self.lower(k) in ("-", ".") and self.tok(k).glued and self.kind(k + 1) == "word":
+                k += 1  # "1-jan", "16. Nov. 2016"
             m = self.month_at(k)
             if m:
                 k += 1
