@@ -28,7 +28,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ._periods import Period, add_months, easter, first_week_monday, month_end, nth_weekday, week_of
+from ._periods import (
+    Period,
+    add_months,
+    easter,
+    first_week_monday,
+    month_end,
+    nth_weekday,
+    week_of,
+)
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "weekend": 7}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
@@ -248,6 +256,9 @@ class DeicticReader:
             if self.lower(k) == "next":
                 k += 1
         direction = None
+        if self.lower(k) == "last" and self.lower(k - 1) in ("to", "will", "would", "could", "did", "does", "may", "might",
+                                                            "should", "can", "must", "not"):
+            return None  # "it was to last ten years": the verb
         if self.lower(k) in w.rolling_forward:
             direction, k = 1, k + 1
         elif self.lower(k) in w.rolling_backward:
@@ -389,6 +400,9 @@ class DeicticReader:
         if t is not None and t.kind == "word" and self.lower(i) == "the" and (
                 self.weekday_at(i - 1) is not None or self.lower(i - 1) == "on"):
             worded = self.day_at(k)  # "Thursday the twenty first", "on the second"
+            after = self.tok(worded[1]) if worded else None
+            if after is not None and after.kind == "word" and after.lower not in ("of", "this", "next", "and", "or", "to", "at", "in"):
+                worded = None  # "on the first day of his trial"
             if worded:
                 where = self.month_in_context()
                 if where is None:

@@ -43,10 +43,9 @@ from ._deixis import DeicticReader
 from ._lexer import Tok, lex
 from ._numeric_dates import PLACEHOLDER_YEAR, find_numeric_dates
 from ._periods import Period as _Period
-from ._periods import month_end as _month_end
 from ._periods import halves as _halves
+from ._periods import month_end as _month_end
 from ._periods import thirds as _thirds
-
 
 
 @dataclass
@@ -315,7 +314,7 @@ class _Parser(DeicticReader):
         m = self.month_at(i)
         if m:
             k = i + 1
-            if self.lower(k) == "." or self.lower(k) == "-" and self.tok(k).glued and self.kind(k + 1) == "num":
+            if (self.lower(k) == "." or self.lower(k) == "-" and self.tok(k).glued) and self.kind(k + 1) == "num":
                 k += 1  # "Oct. 2", "Oct-2"
             if self.lower(k) == "," and self.day_at(k + 1) and not self.year_span(k + 1):
                 k += 1  # "October, 1st"
@@ -400,6 +399,10 @@ class _Parser(DeicticReader):
         y = self.year_at(i)
         if y:
             return _Period(date(y, 1, 1), date(y, 12, 31), "year"), i + 1
+        if self.lower(i - 1) in ("in", "of", "since", "by", "until", "year", "from", "to", "during"):
+            ys = self.year_words(i)  # "in nineteen twenty-eight"
+            if ys:
+                return _Period(date(ys[0], 1, 1), date(ys[0], 12, 31), "year"), ys[1]
         return None
 
     @staticmethod
@@ -713,6 +716,10 @@ class _Parser(DeicticReader):
                     other = (_Period(day, day, "day", period.has_year), j)
                 except ValueError:
                     other = None
+            if other and period.relative and period.precision == "day" and other[0].precision == "day" \
+                    and other[0].first.day > period.first.day:  # "on 2–13 March 1938": the first day is of March 1938
+                d = other[0].first.replace(day=period.first.day)
+                period = _Period(d, d, "day", other[0].has_year)
             if other and not period.has_year and other[0].has_year and other[0].precision in ("month", "day"):
                 y = other[0].first.year  # "June-August 1992"
                 period = _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision)

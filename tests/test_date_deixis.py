@@ -1,0 +1,132 @@
+"""Dates counted from a reference date, weeks, quarters, feasts and joined ranges, on sentences written here.
+
+The reference date stands for the day a source was written (a letter, a diary entry, a
+dispatch); without it these expressions stay unresolved rather than invented.
+"""
+
+from datetime import date
+
+import pytest
+from claimkit.date_grammar import find_dates
+
+# A Thursday: 1 September 1939.
+REF = date(1939, 9, 1)
+
+
+def one(text, expr, reference=REF, **kwargs):
+    found = [d for d in find_dates(text, reference=reference, **kwargs) if d.text.lower().endswith(expr.lower())]
+    assert found, [d.text for d in find_dates(text, reference=reference, **kwargs)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, expr, start, end",
+    [
+        ("The reserves were called up the day after tomorrow.", "the day after tomorrow", "1939-09-03", "1939-09-03"),
+        ("The convoy sailed three days ago.", "three days ago", "1939-08-29", "1939-08-29"),
+        ("The treaty was signed 1 month and 8 days ago.", "1 month and 8 days ago", "1939-07-24", "1939-07-24"),
+        ("Rations will be cut in 2 weeks.", "in 2 weeks", "1939-09-15", "1939-09-15"),
+        ("The ministry will decide next week.", "next week", "1939-09-04", "1939-09-10"),
+        ("Parliament met last Tuesday.", "last Tuesday", "1939-08-22", "1939-08-22"),
+        ("He sails next week Wednesday.", "next week Wednesday", "1939-09-06", "1939-09-06"),
+        ("The order went out on Tuesday of last week.", "Tuesday of last week", "1939-08-22", "1939-08-22"),
+        ("Leave is stopped for the next 3 days.", "the next 3 days", "1939-09-02", "1939-09-04"),
+        ("Prices rose over the past 2 weeks.", "the past 2 weeks", "1939-08-18", "1939-08-31"),
+        ("Reports came in within 10 days.", "within 10 days", "1939-09-01", "1939-09-11"),
+        ("Three weeks from tomorrow the class will enlist.", "Three weeks from tomorrow", "1939-09-23", "1939-09-23"),
+        ("The rest of the week was quiet.", "rest of the week", "1939-09-01", "1939-09-03"),
+        ("More ships are due later this year.", "later this year", "1939-09-01", "1939-12-31"),
+        ("The harvest ended early this month.", "early this month", "1939-09-01", "1939-09-15"),
+        ("The census is due early next week.", "early next week", "1939-09-04", "1939-09-06"),
+        ("The treaty was ratified on the 31st of last month.", "the 31st of last month", None, None),
+    ],
+)
+def test_deixis_counts_from_the_reference_date(text, expr, start, end):
+    d = one(text, expr) if start else None
+    if start is None:  # the 31st of last month: a day of August
+        d = [x for x in find_dates(text, reference=REF) if "31st" in x.text][0]
+        start = end = "1939-08-31"
+    assert (d.date_start, d.date_end) == (start, end)
+
+
+@pytest.mark.parametrize("text, expr", [("The ministry will decide next week.", "next week"),
+                                        ("The convoy sailed three days ago.", "three days ago")])
+def test_deixis_without_a_reference_stays_unresolved(text, expr):
+    d = one(text, expr, reference=None)
+    assert d.relative and d.date_start is None and d.date_end is None
+
+
+@pytest.mark.parametrize(
+    "text, expr, start, end",
+    [
+        ("Output fell in Q3 1931.", "Q3 1931", "1931-07-01", "1931-09-30"),
+        ("Exports recovered in the first half of 1934.", "the first half of 1934", "1934-01-01", "1934-06-30"),
+        ("Steel output peaked in the 2nd quarter of 1937.", "the 2nd quarter of 1937", "1937-04-01", "1937-06-30"),
+        ("Deliveries resumed in week 31 of 1940.", "week 31 of 1940", "1940-07-29", "1940-08-04"),
+        # the first week of a month is the one that holds its first Thursday
+        ("The inspection came in the first week of October 1938.", "the first week of October 1938",
+         "1938-10-03", "1938-10-09"),
+        ("Strikes spread in the last week of July 1936.", "the last week of July 1936", "1936-07-27", "1936-08-02"),
+        ("The blockade began in the week beginning 4 December 1939.", "the week beginning 4 December 1939",
+         "1939-12-04", "1939-12-10"),
+        ("The rising broke out at Easter 1916.", "Easter 1916", "1916-04-23", "1916-04-23"),
+        ("The truce held at Christmas 1914.", "Christmas 1914", "1914-12-25", "1914-12-25"),
+        ("The vote came on the first Friday of July 1932.", "the first Friday of July 1932", "1932-07-01", "1932-07-01"),
+    ],
+)
+def test_quarters_weeks_and_feasts(text, expr, start, end):
+    d = one(text, expr, reference=None)
+    assert (d.date_start, d.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text, expr, start, end, kwargs",
+    [
+        ("The trial ran on 2–13 March 1938 in Moscow.", "2–13 March 1938", "1938-03-02", "1938-03-13", {}),
+        ("The famine months of June-August 1933 were the worst.", "June-August 1933", "1933-06-01", "1933-08-31", {}),
+        ("Grain was seized from 10/1 to 11/7 that year.", "from 10/1 to 11/7", "1939-10-01", "1939-11-07",
+         {"month_first": True}),
+        ("The embassy kept its records from 12/11/1938 - 3/2/1939.", "from 12/11/1938 - 3/2/1939",
+         "1938-11-12", "1939-02-03", {}),
+        ("Sowing lasted from November to March.", "from November to March", "1939-11-01", "1940-03-31", {}),
+        ("Sales rose from April to June in 1937.", "from April to June in 1937", "1937-04-01", "1937-06-30", {}),
+        ("Output fell between August and October.", "between August and October", "1939-08-01", "1939-10-31", {}),
+    ],
+)
+def test_ranges_join_any_two_dates(text, expr, start, end, kwargs):
+    d = one(text, expr, **kwargs)
+    assert (d.date_start, d.date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text, expr, start, end",
+    [
+        ("The camps grew fastest in the 1930s.", "1930s", "1930-01-01", "1939-12-31"),
+        ("Jazz reached Moscow in the '20s.", "20s", "1920-01-01", "1929-12-31"),
+        ("Icons of the fifteenth century were sold abroad.", "fifteenth century", "1400-01-01", "1499-12-31"),
+        ("In nineteen twenty-eight the plan began.", "nineteen twenty-eight", "1928-01-01", "1928-12-31"),
+        ("It was signed on the tenth of March, nineteen thirty-eight.", "the tenth of March, nineteen thirty-eight",
+         "1938-03-10", "1938-03-10"),
+        ("The archive series 1937-12 holds the orders.", "1937-12", "1937-12-01", "1937-12-31"),
+        ("The quotas of 1937-38 were raised.", "1937-38", "1937-01-01", "1938-12-31"),
+    ],
+)
+def test_more_written_forms(text, expr, start, end):
+    d = [x for x in find_dates(text) if x.text.endswith(expr) or x.text == expr]
+    assert d, [x.text for x in find_dates(text)]
+    assert (d[0].date_start, d[0].date_end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("It was to last ten years, the minister said.", "last ten years"),
+        ("On the first day of his trial he confessed.", "the first"),
+        ("The treaty was ratified on August 31st 1939, a Thursday.", "Thursday"),
+        ("This may take longer than the planners hoped.", "This may"),
+        ("The sun rose and the sat phone rang.", "sat"),
+    ],
+)
+def test_words_that_only_look_like_dates(text, phrase):
+    start = text.index(phrase)
+    assert not [d.text for d in find_dates(text, reference=REF) if d.start < start + len(phrase) and start < d.end]
