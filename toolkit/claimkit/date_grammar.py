@@ -41,6 +41,7 @@ from datetime import date, timedelta
 from . import _data
 from ._deixis import DeicticReader
 from ._lexer import Tok, lex
+from ._numerals import _PhraseTable
 from ._numeric_dates import PLACEHOLDER_YEAR, find_numeric_dates
 from ._periods import Period as _Period
 from ._periods import halves as _halves
@@ -65,9 +66,9 @@ class DateExpr:
     tokens: tuple[int, int] = field(default=(0, 0), repr=False)
 
 
-def _phrases(table: dict) -> dict:
-    """Phrases as tuples of lower-case tokens, split the way the lexer splits them."""
-    return {tuple(k.replace("-", " - ").split()): v for k, v in table.items()}
+def _phrases(table: dict) -> _PhraseTable:
+    """Phrases as tuples of lower-case tokens, split the way the lexer splits them, indexed by first token."""
+    return _PhraseTable(table)
 
 
 class _Words:
@@ -104,6 +105,14 @@ class _Words:
         self.quarter_words = d["quarter_words"]
         self.holidays_fixed = _phrases(d["holidays_fixed"])
         self.holidays_moving = _phrases(d["holidays_moving"])
+        # words a dated expression can begin with: the parser tries no other token
+        self.starters = (set(self.months) | set(self.weekdays) | set(self.seasons) | set(self.word_decades)
+                         | set(self.ordinals) | set(self.deictic_days) | set(self.deictic_shifts) | set(self.numbers)
+                         | self.rolling_forward | self.rolling_backward | self.approx | set(d["year_only_after"])
+                         | {key[0] for table in (self.modifiers, self.open_bounds, self.deictic_phrases, self.vague_counts,
+                                                 self.holidays_fixed, self.holidays_moving) for key in table}
+                         | {"the", "a", "an", "one", "in", "within", "during", "throughout", "between", "from", "earlier",
+                            "later", "rest", "week", "q", "h", "now", "today", "year", "'", "’", "~", "c", "ca", "my"})
         self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"])
 
 
@@ -146,12 +155,9 @@ class _Parser(DeicticReader):
                 return None
         return i + len(words)
 
-    def longest(self, i: int, table: dict):
+    def longest(self, i: int, table: _PhraseTable):
         best = None
-        first = self.lower(i)
-        for key, val in table.items():
-            if key[0] != first:
-                continue
+        for key, val in table.starting(self.lower(i)):
             end = self.phrase(i, key)
             if end is not None and (best is None or end > best[0]):
                 best = (end, val)
@@ -890,7 +896,7 @@ class _Parser(DeicticReader):
             tok = self.toks[i]
             while events and events[0].start <= tok.start:
                 out.append(self.numeric_expr(events.pop(0), out))
-            if tok.start in taken or self.before_numeric(i, events):
+            if tok.start in taken or (tok.kind != "num" and tok.lower not in self.w.starters) or self.before_numeric(i, events):
                 i += 1
                 continue
             expr = self.parse_at(i)
