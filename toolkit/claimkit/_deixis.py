@@ -504,7 +504,10 @@ class DeicticReader:
             j = k + 2 + (self.lower(k + 2) in ("on", "from"))
             inner = self.atom(j)
             if inner and inner[0] is not None and inner[0].precision == "day":
-                return Period(inner[0].first, inner[0].first + timedelta(days=6), "week", relative=True), inner[1]
+                day = inner[0] if inner[0].has_year else (self.with_year(inner[0]) or (None,))[0]
+                if day is None:
+                    return None, inner[1], "week"
+                return Period(day.first, day.first + timedelta(days=6), "week", relative=True), inner[1]
             return None
         if self.lower(k) == "week" and self.lower(k + 1) == "of":
             inner = self.bare_day(k + 2) or self.atom(k + 2)

@@ -279,6 +279,7 @@ class _Parser(DeicticReader):
             number_after = self.kind(k) == "num" and self.tok(k).text.isdigit() or (
                 self.lower(k) in ("of", ",", "/") and self.year_at(k + 1) is not None)
             j = k + (self.lower(k) in ("the", ","))
+            number_after = number_after or self.lower(k) == "the" and self.kind(j) == "num" and self.tok(j).text.isdigit()
             day_words_after = self.kind(j) == "word" and (self.lower(j) in self.w.ordinals or self.lower(j) in (
                 "twenty", "thirty") or self.lower(j) in self.w.numbers and self.lower(j) not in ("one", "a"))
             if not (day_before or number_after or day_words_after):
@@ -519,7 +520,8 @@ class _Parser(DeicticReader):
             return period, self.last_anchor[0]
         if self.reference is not None:  # the year of the reference date ("april 22" in a dated letter)
             y = self.reference.year
-            last = _month_end(y, period.last.month) if period.last.day >= 28 else self._in_year(period.last, y)
+            last = _month_end(y, period.last.month) if period.precision in ("month", "season") and period.last.day >= 28 \
+                else self._in_year(period.last, y)
             return _Period(self._in_year(period.first, y), last, period.precision), None
         return None
 
@@ -542,6 +544,13 @@ class _Parser(DeicticReader):
         if second is None or second[0] is None:
             return None
         last, end = second[0], second[1]
+        if not last.has_year and self.lower(end) in ("in", "of") and self.year_span(end + 1):
+            y, end = self.year_span(end + 1)  # "from april in 2016 to June in 2017"
+            last = _Period(self._in_year(last.first, y), self._in_year(last.last, y), last.precision)
+        if first is not None and first[0] is not None and self.weekday_at(j) is not None and last.precision == "day":
+            a0 = first[0].first  # "from next monday to friday": the friday after that monday
+            d = a0 + timedelta(days=(self.weekday_at(j) - a0.weekday()) % 7)
+            last = _Period(d, d, "day", relative=True)
         if self.lower(end) in ("in", "of") and self.lower(end + 1) in ("this", "next", "last"):
             month = self.deictic(end + 1)  # "from 4-23 in next month"
             if month and month[0] is not None and month[0].precision == "month" and last.precision == "day":
@@ -667,6 +676,14 @@ class _Parser(DeicticReader):
             if self.lower(i) == "between":
                 return None
             i += 1
+        t = self.tok(i)
+        if t is not None and t.kind == "num" and t.text.isdigit() and 1 <= int(t.text) <= 31 and len(t.text) <= 2 \
+                and self.lower(i + 1) in ("to", "till", "until", "-", "–", "through") and bound is None:
+            rng = self.range_from(i)  # "9 to 12 of June", "4 till 23 of this month"
+            if rng and rng[0].precision == "day":
+                period, k = rng
+                return self.emit(start, k, period.first, period.last, period.precision, approximate, modifier,
+                                 relative=period.relative)
         # "during 1924 and 1936", "in 1937 and 1938": the span between the two years
         if self.lower(i) in ("during", "in", "throughout") and self.year_at(i + 1) and self.lower(i + 2) == "and" and self.year_at(i + 3):
             y1, y2 = self.year_at(i + 1), self.year_at(i + 3)
