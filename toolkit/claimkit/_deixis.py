@@ -287,6 +287,13 @@ class DeicticReader:
             if direction > 0:
                 return Period(date(y0 + span, 1, 1), date(y0 + span * (amount + 1) - 1, 12, 31), unit, relative=True), end
             return Period(date(y0 - span * amount, 1, 1), date(y0 - 1, 12, 31), unit, relative=True), end
+        if unit == "quarter" and not within:  # "the last 2 quarters": whole quarters
+            this = self.period_of("quarter", ref)
+            if direction > 0:
+                return Period(self.period_of("quarter", ref, 1).first, self.period_of("quarter", ref, amount).last, unit,
+                              relative=True), end
+            return Period(self.period_of("quarter", ref, -amount).first, this.first - timedelta(days=1), unit,
+                          relative=True), end
         if within:
             return Period(ref, self._moved(ref, unit, amount), "day", relative=True), end
         if direction > 0:
@@ -354,6 +361,11 @@ class DeicticReader:
             base = self.atom(after + 1)
             if base is None or base[0] is None:
                 return None
+            if not base[0].has_year:
+                filled = self.with_year(base[0])  # "3 days after January 12th"
+                if filled is None:
+                    return None, base[1], "day"
+                base = (filled[0], base[1])
             sign = -1 if self.lower(after) == "before" else 1
             d = self.moved_by(base[0].last if sign > 0 else base[0].first, amounts, sign)
             return Period(d, d, "day", relative=True), base[1]
@@ -469,6 +481,9 @@ class DeicticReader:
             return None
         if self.lower(k - 1) == "half" and n == 4:
             n = 2  # "the last half"
+        if self.lower(k - 2) == "last" and self.lower(k) not in ("of", ",", "in") and not self.year_at(k) \
+                and self.reference is not None and size == 3:
+            return self.period_of("quarter", self.reference, -1), k  # "the last quarter": the one before this
         if year is None:
             year, k = self.year_after(k)
         if year is None and self.lower(k) == "-" and self.year_at(k + 1):
@@ -493,6 +508,9 @@ class DeicticReader:
         if self.lower(k) == "week" and self.kind(k + 1) == "num" and self.tok(k + 1).text.isdigit():
             n = int(self.tok(k + 1).text)
             year, end = self.year_after(k + 2)
+            if year is None and self.lower(k + 2) == "of" and self.lower(k + 3) in ("this", "next", "last") \
+                    and self.lower(k + 4) == "year" and self.reference is not None:
+                year, end = self.reference.year + w.deictic_shifts[self.lower(k + 3)], k + 5
             year = year or (self.reference.year if self.reference else None)
             if year is None or not 1 <= n <= 53:
                 return None
@@ -549,6 +567,51 @@ class DeicticReader:
                 monday = first_week_monday(period.first) + timedelta(weeks=nth - 1)
             return Period(monday, monday + timedelta(days=6), "week", relative=period.relative), inner[1]
         return None
+
+    def part_by_count(self, i: int):
+        """"the first three months of 1937", "the last 3 weeks of this year", "the third month of 2021"."""
+        k = i + (self.lower(i) == "the")
+        edge = self.lower(k)
+        ordinal = None
+        if edge not in ("first", "last"):
+            ordinal = self.w.ordinals.get(edge)
+            if ordinal is None and self.kind(k) == "num" and self.lower(k + 1) in ("st", "nd", "rd", "th"):
+                ordinal, k = int(self.tok(k).text), k + 1
+            if ordinal is None:
+                return None
+        k += 1
+        n = 1
+        counted = self.amount(k) if ordinal is None and self.lower(k) not in ("a", "an", "the") else None
+        if counted:
+            n, k = counted
+        unit = self.unit_word(k)
+        if unit not in ("day", "week", "month") or self.lower(k + 1) != "of":
+            return None
+        inner = self.atom(k + 2)
+        if inner is None or inner[0] is None or inner[0].precision not in ("month", "quarter", "year", "season"):
+            return None
+        whole = inner[0]
+        if not whole.has_year:
+            filled = self.with_year(whole)
+            if filled is None:
+                return None, inner[1], unit
+            whole = filled[0]
+        if unit == "month":
+            if ordinal:
+                start = add_months(whole.first, ordinal - 1)
+                return Period(start, month_end(start.year, start.month), "month"), inner[1]
+            if edge == "first":
+                return Period(whole.first, month_end(*(lambda d: (d.year, d.month))(add_months(whole.first, n - 1))),
+                              "month"), inner[1]
+            start = add_months(whole.last.replace(day=1), -(n - 1))
+            return Period(start, whole.last, "month"), inner[1]
+        size = 7 if unit == "week" else 1
+        if ordinal:
+            start = whole.first + timedelta(days=size * (ordinal - 1))
+            return Period(start, start + timedelta(days=size - 1), unit), inner[1]
+        if edge == "first":
+            return Period(whole.first, whole.first + timedelta(days=size * n - 1), unit), inner[1]
+        return Period(whole.last - timedelta(days=size * n - 1), whole.last, unit), inner[1]
 
     def feast(self, i: int):
         """"Christmas 1941", "Easter 1916", "Thanksgiving", "independence day of this year"."""

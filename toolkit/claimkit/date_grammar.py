@@ -231,7 +231,9 @@ class _Parser(DeicticReader):
             return (y, k) if 1000 <= y <= 2100 else None
         if 10 <= v <= 20:
             if self.lower(k) == "hundred":
-                return v * 100, k + 1
+                j = k + 1 + (self.lower(k + 1) == "and")
+                rest = self.two_digits(j)  # "nineteen hundred and ninety three"
+                return (v * 100 + rest[0], rest[1]) if rest else (v * 100, k + 1)
             if self.lower(k) in ("oh", "zero", "nought", "o") and self.lower(k + 1) in n and 1 <= n[self.lower(k + 1)] <= 9:
                 return v * 100 + n[self.lower(k + 1)], k + 2
             rest = self.two_digits(k)
@@ -259,7 +261,8 @@ class _Parser(DeicticReader):
                 return base + unit, k + 1
             return (base, i + 1) if t.lower == "thirty" or self.lower(i + 1) not in self.w.numbers else None
         if t.lower in self.w.numbers and 1 <= self.w.numbers[t.lower] <= 19 and (
-                self.month_word(i - 1) or self.lower(i - 1) == "the" and self.weekday_at(i - 2) is not None):
+                self.month_word(i - 1) or self.month_word(i + 1) and self.tok(i + 1).text[0].isupper()
+                or self.lower(i - 1) == "the" and self.weekday_at(i - 2) is not None):
             return self.w.numbers[t.lower], i + 1  # "May nine", "Friday the fifteen"
         return None
 
@@ -328,6 +331,8 @@ class _Parser(DeicticReader):
             if self.lower(k) == "the" and self.day_at(k + 1):
                 k += 1  # "September the twenty-first"
             d = self.day_at(k)
+            if d and self.year_words(k) and self.lower(k + 1) in ("thousand", "hundred"):
+                d = None  # "August two thousand and fifteen"
             if d and not (self.tok(k).kind == "num" and len(self.tok(k).text) == 4):
                 day, k = d
                 if self.lower(k) in (",", "of"):
@@ -482,7 +487,7 @@ class _Parser(DeicticReader):
     # -- with modifiers and intervals ---------------------------------------
     def atom(self, i: int):
         """One date with nothing around it: ``(Period, end)``, or ``(None, end, precision)`` when unresolved."""
-        for reader in (self.week, self.rest_of, self.deictic, self.narrative_unit, self.quarter, self.feast,
+        for reader in (self.week, self.part_by_count, self.rest_of, self.deictic, self.narrative_unit, self.quarter, self.feast,
                        self.rolling, self.counted, self.nth_weekday_of, self.current_unit):
             found = reader(i)
             if found is not None:
