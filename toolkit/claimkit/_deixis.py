@@ -268,6 +268,8 @@ class DeicticReader:
             return None
         amount, k = n
         if direction is None and not within:  # "5 upcoming years", "2 next days"
+            if amount > 1 and not self.lower(k + 1).endswith("s"):
+                return None  # "23 next month" is a day and a month, not a rolling period
             if self.lower(k) in w.rolling_forward:
                 direction, k = 1, k + 1
             elif self.lower(k) in w.rolling_backward:
@@ -453,10 +455,10 @@ class DeicticReader:
         return Period(d, d, "day", relative=True), end
 
     def year_after(self, k: int) -> tuple[int | None, int]:
-        """A year written after a period ("Q3 2016", "of 2019", "Christmas 1941"), else (None, k)."""
+        """A year written after a period ("Q3 2016", "of 2019", "Christmas 1941", "of two thousand and twenty")."""
         j = k + (self.lower(k) in ("of", ",", "in"))
-        y = self.year_at(j)
-        return (y, j + 1) if y else (None, k)
+        ys = self.year_span(j)
+        return ys if ys else (None, k)
 
     def quarter(self, i: int):
         """"Q3 2016", "the first quarter of 2019", "H2", "the second half of 1941", "next year's first quarter"."""

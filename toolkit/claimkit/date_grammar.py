@@ -372,6 +372,10 @@ class _Parser(DeicticReader):
                     if nxt and nxt[0] == y + 1:
                         k = nxt[1]
                 return _Period(date(y, m0, 1), _month_end(y_end, m1), "season"), k
+            if self.lower(i - 1) in ("the", "in", "this", "by", "until", "during", "mid", "-") or self.tok(i).text[0].isupper():
+                m0, m1 = w.seasons[self.lower(i)]  # "in the summer": the year comes from context
+                y = context_year or 4
+                return _Period(date(y, m0, 1), _month_end(y + (m1 < m0), m1), "season", has_year=False), i + 1
             return None
         # decades: "1930s", "1930's", "1930’s", "the thirties"
         t = self.tok(i)
