@@ -55,8 +55,9 @@ Matching rules:
   this month" is 2016-11-04 to 2016-11-22), a reading is right when its end is
   the gold end or the day before. A range of whole periods ends, there, at the
   start of the last period it names ("from 2014 to 2018" ends 2018-01-01, "from
-  week 31 to week 35" at week 35's Monday), where claimkit ends on its last day
-  (2018-12-31, week 35's Sunday): that reading is right too. When the gold gives several readings (past and
+  week 31 to week 35" at week 35's Monday, "to 2018-q1" at 2018-01-01), where
+  claimkit ends on its last day (2018-12-31, week 35's Sunday, 2018-03-31): that
+  reading is right too. When the gold gives several readings (past and
   future senses of "October 2", unresolved timex ``XXXX-10-02``) any one may
   match. Open bounds on either side (claimkit's ``None``) never match. Gold
   items without two ISO dates (seasons in the period parser, "not resolved",
@@ -379,7 +380,10 @@ def _ends_period_at(last: date, gold_end: date) -> bool:
     if gold_end.day != 1:
         return False
     month_end = date(gold_end.year, gold_end.month, calendar.monthrange(gold_end.year, gold_end.month)[1])
-    return last in (month_end, date(gold_end.year, 12, 31) if gold_end.month == 1 else None)
+    q_month = gold_end.month + 2
+    quarter_end = date(gold_end.year, q_month, calendar.monthrange(gold_end.year, q_month)[1]) if q_month <= 12 else None
+    return last in (month_end, quarter_end if gold_end.month % 3 == 1 else None,
+                    date(gold_end.year, 12, 31) if gold_end.month == 1 else None)
 
 
 def _match(gold: list[Gold], read: list[Reading], same) -> tuple[dict, list[Reading]]:

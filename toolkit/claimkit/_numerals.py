@@ -24,7 +24,7 @@ class _PhraseTable(dict):
     """Phrases (tuples of lower-case tokens) to values, indexed by their first token."""
 
     def __init__(self, table: dict):
-        super().__init__({tuple(k.replace("-", " - ").split()): v for k, v in table.items()})
+        super().__init__({tuple(k.replace("-", " - ").replace("' ", " ' ").split()): v for k, v in table.items()})
         self.by_first: dict[str, list] = {}
         for key, value in self.items():
             self.by_first.setdefault(key[0], []).append((key, value))

@@ -372,7 +372,8 @@ class _Parser(DeicticReader):
                     if nxt and nxt[0] == y + 1:
                         k = nxt[1]
                 return _Period(date(y, m0, 1), _month_end(y_end, m1), "season"), k
-            if self.lower(i - 1) in ("the", "in", "this", "by", "until", "during", "mid", "-") or self.tok(i).text[0].isupper():
+            if self.lower(i - 1) in ("the", "in", "this", "by", "until", "during", "mid", "-", "whole", "that") \
+                    or self.tok(i).text[0].isupper():
                 m0, m1 = w.seasons[self.lower(i)]  # "in the summer": the year comes from context
                 y = context_year or 4
                 return _Period(date(y, m0, 1), _month_end(y + (m1 < m0), m1), "season", has_year=False), i + 1
@@ -509,7 +510,7 @@ class _Parser(DeicticReader):
             return self.bare_weekday(i)
         found = self.simple(i, self.context_year())
         if found is None and self.kind(i) == "word" and self.lower(i) in self.w.months and (
-                self.lower(i - 1) in ("in", "after", "before", "until", "since", "by", "from", "to", "of", "till")
+                self.lower(i - 1) in ("in", "after", "before", "until", "since", "by", "from", "to", "of", "till", "the")
                 and self.lower(i) not in ("may", "march")
                 or self.lower(i + 1) in ("to", "through", "till", "until", "-", "–") and self.month_name(i + 2)):
             found = self.month_name(i)
