@@ -331,10 +331,35 @@ class DeicticReader:
             day = self._moved(day, unit, sign * amount)
         return day
 
+    def counted_weekdays(self, i: int):
+        """"two Mondays from now", "two monday later": the nth such weekday after the reference."""
+        n = self.amount(i)
+        if n is None:
+            return None
+        word = self.lower(n[1])
+        day = self.w.weekdays.get(word[:-1] if word.endswith("s") and word[:-1] in self.w.weekdays else word)
+        if day is None or len(word) < 6:
+            return None
+        k = n[1] + 1
+        if self.lower(k) == "from" and self.lower(k + 1) == "now":
+            k += 2
+        elif self.lower(k) == "later":
+            k += 1
+        else:
+            return None
+        if self.reference is None:
+            return None, k, "day"
+        ahead = (day - self.reference.weekday()) % 7 or 7
+        d = self.reference + timedelta(days=ahead + 7 * (n[0] - 1))
+        return Period(d, d, "day", relative=True), k
+
     def counted(self, i: int):
         """"three days ago", "in 2 weeks" (from the reference), "three weeks from tomorrow", "two days after 12 May"."""
         w = self.w
         lw = self.lower(i)
+        weekdays = self.counted_weekdays(i)
+        if weekdays is not None:
+            return weekdays
         k = i + 1 if lw == "in" else i
         found = self.amounts(k)
         if found is None:
@@ -417,6 +442,18 @@ class DeicticReader:
             after = self.tok(worded[1]) if worded else None
             if after is not None and after.kind == "word" and after.lower not in ("of", "this", "next", "and", "or", "to", "at", "in"):
                 worded = None  # "on the first day of his trial"
+            if worded:
+                where = self.month_in_context()
+                if where is None:
+                    return None, worded[1], "day"
+                try:
+                    d = date(where[0], where[1], worded[0])
+                except ValueError:
+                    return None, worded[1], "day"
+                return Period(d, d, "day", relative=True), worded[1]
+        if self.lower(i) == "the" and self.lower(i - 1) in ("on", "for", "by", "until", "till", "since") \
+                and self.kind(self.day_at(k)[1] if self.day_at(k) else k) in ("", "punct"):
+            worded = self.day_at(k)  # "back for the 27.", "on the second!"
             if worded:
                 where = self.month_in_context()
                 if where is None:

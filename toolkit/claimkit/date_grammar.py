@@ -34,6 +34,7 @@ Context rules and their limits:
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -818,9 +819,13 @@ class _Parser(DeicticReader):
 
     @staticmethod
     def _in_year(day: date | None, year: int) -> date | None:
+        """``day`` in ``year``; 29 February goes to the nearest earlier leap year."""
         if day is None:
             return None
-        return day.replace(year=year) if not (day.month == 2 and day.day == 29) else date(year, 3, 1) - timedelta(days=1)
+        if day.month == 2 and day.day == 29:
+            while not calendar.isleap(year):
+                year -= 1
+        return day.replace(year=year)
 
     def context_year(self) -> int | None:
         return self.last_anchor[1].year if self.last_anchor else None
@@ -984,6 +989,8 @@ class _Parser(DeicticReader):
             if self.last_anchor is not None:
                 y = self.last_anchor[1].year
                 first, last, anchor = self._in_year(first, y), self._in_year(last, y), self.last_anchor[0]
+            elif first.year == PLACEHOLDER_YEAR and self.reference is not None:
+                first = last = self._in_year(first, self.reference.year)  # "2/29" read in 2019: 29 Feb 2016
             elif first.year == PLACEHOLDER_YEAR:
                 return DateExpr(start, n.end, self.text[start:n.end], None, None, n.precision)
         expr = DateExpr(start, n.end, self.text[start:n.end], first.isoformat(), last.isoformat(), n.precision,
