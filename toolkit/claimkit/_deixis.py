@@ -193,13 +193,15 @@ class DeicticReader:
         """"for the day", "partner of the year", "end of month", "in the week": the unit holding the reference date."""
         if self.reference is None:
             return None
-        k = i + (self.lower(i) in ("the", "my"))
+        k = i + (self.lower(i) in ("the", "my", "that"))
         unit = self.unit_word(k)
         if unit is None or self.lower(k).endswith("s") or unit in ("decade", "century", "fortnight", "quarter"):
             return None
-        if k == i and not (self.lower(i - 1) == "of" and self.lower(i - 2) in ("end", "beginning", "start", "middle")):
+        bare_weekend = unit == "weekend" and self.lower(i - 1) in ("on", "at", "this", "for")
+        if k == i and not bare_weekend and not (
+                self.lower(i - 1) == "of" and self.lower(i - 2) in ("end", "beginning", "start", "middle")):
             return None  # "month" alone only in "end of month"
-        if not (self.lower(i - 1) in ("of", "for", "in", "during", "this") or k == i):
+        if not (self.lower(i - 1) in ("of", "for", "in", "during", "this") or k == i or unit in ("week", "weekend")):
             return None
         if self.kind(k + 1) == "num" or self.lower(k + 1) in ("after", "before", "of"):
             return None
@@ -376,6 +378,12 @@ class DeicticReader:
                 return None
             d = self.moved_by(ref, amounts, 1)
             return Period(d, d, "day", relative=True), after
+        future = self.longest(after, w.future_words)
+        if future:  # "2 days hence", "4 weeks in the future"
+            if ref is None:
+                return None, future[0], "day"
+            d = self.moved_by(ref, amounts, 1)
+            return Period(d, d, "day", relative=True), future[0]
         if self.lower(after) == "from" and self.lower(after + 1) == "now":
             if ref is None:
                 return None, after + 2, "day"
@@ -581,6 +589,11 @@ class DeicticReader:
         nth = w.quarter_words.get(self.lower(k))
         if self.kind(k) == "num" and self.lower(k + 1) in ("st", "nd", "rd", "th") and self.tok(k).text.isdigit():
             nth, k = int(self.tok(k).text), k + 1  # "3rd week of 2018"
+        if nth and self.lower(k + 1) == "week" and self.lower(k + 2) in ("this", "next", "last") \
+                and self.lower(k + 3) == "year" and self.reference is not None:  # "the third week next year"
+            year = self.reference.year + w.deictic_shifts[self.lower(k + 2)]
+            monday = date.fromisocalendar(year, nth if self.lower(k) != "last" else date(year, 12, 28).isocalendar()[1], 1)
+            return Period(monday, monday + timedelta(days=6), "week", relative=True), k + 4
         if nth and self.lower(k + 1) == "week" and self.lower(k + 2) == "of":
             year = self.year_at(k + 3)
             if year is not None and not (self.month_at(k + 4)):  # weeks of a year are ISO weeks

@@ -35,6 +35,7 @@ Context rules and their limits:
 from __future__ import annotations
 
 import calendar
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -100,6 +101,8 @@ class _Words:
         self.weekdays = d["weekdays"]
         self.deictic_units = d["deictic_units"]
         self.ago = set(d["ago_words"])
+        self.named_decades = _phrases(d["named_decades"])
+        self.future_words = _phrases({w: True for w in d["future_words"]})
         self.rolling_forward = set(d["rolling_forward"])
         self.rolling_backward = set(d["rolling_backward"])
         self.vague_counts = _phrases(d["vague_counts"])
@@ -241,6 +244,18 @@ class _Parser(DeicticReader):
             if rest and rest[0] >= 10:
                 return v * 100 + rest[0], rest[1]
         return None
+
+    def small_year_words(self, i: int) -> tuple[int, int] | None:
+        """"two hundred and sixty seven": a year below 1000 in words."""
+        first = self.two_digits(i)
+        if first is None:
+            return None
+        if self.lower(first[1]) != "hundred":
+            return first if first[0] >= 1 else None
+        y, k = first[0] * 100, first[1] + 1
+        j = k + (self.lower(k) == "and")
+        rest = self.two_digits(j)
+        return (y + rest[0], rest[1]) if rest else (y, k)
 
     def day_at(self, i: int) -> tuple[int, int] | None:
         """A day of the month: "31", "31st", "the 31st"."""
@@ -401,6 +416,17 @@ class _Parser(DeicticReader):
             if k > i + 1 and (not short or prev_apostrophe or self.lower(i - 1) in ("the", "in", "early", "mid", "late", "-")):
                 y = int(t.text) + (w.century if short else 0)
                 return _Period(date(y, 1, 1), date(y + 9, 12, 31), "decade"), k
+        hit = self.longest(i, w.named_decades)
+        if hit and self.lower(i - 1) == "the":  # "the noughties", "the twenty-tens"
+            return _Period(date(hit[1], 1, 1), date(hit[1] + 9, 12, 31), "decade"), hit[0]
+        if t and t.lower == "year" and self.kind(i + 1) == "num" and self.tok(i + 1).text.isdigit() \
+                and 1 <= int(self.tok(i + 1).text) < 1000:  # "year 247"
+            y = int(self.tok(i + 1).text)
+            return _Period(date(y, 1, 1), date(y, 12, 31), "year"), i + 2
+        if t and t.lower == "year" and self.kind(i + 1) == "word":
+            small = self.small_year_words(i + 1)  # "year two hundred and sixty seven"
+            if small:
+                return _Period(date(small[0], 1, 1), date(small[0], 12, 31), "year"), small[1]
         if t and t.lower in w.word_decades:
             y = w.century + w.word_decades[t.lower]
             return _Period(date(y, 1, 1), date(y + 9, 12, 31), "decade"), i + 1
@@ -510,6 +536,9 @@ class _Parser(DeicticReader):
                 return _Period(d, d, "day", relative=True), week[1]
             return self.bare_weekday(i)
         found = self.simple(i, self.context_year())
+        if found is None and self.kind(i) == "word" and self.lower(i) in self.w.months and self.lower(i) != "may" \
+                and self.lower(i + 1) in ("this", "next", "last") and self.lower(i + 2) == "year":
+            found = self.month_name(i)  # "june next year"
         if found is None and self.kind(i) == "word" and self.lower(i) in self.w.months and (
                 self.lower(i - 1) in ("in", "after", "before", "until", "since", "by", "from", "to", "of", "till", "the")
                 and self.lower(i) not in ("may", "march")
@@ -718,7 +747,8 @@ class _Parser(DeicticReader):
             period, k = _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision,
                                 relative=True), k + 2
         if modifier and modifier in ("early", "mid", "late"):
-            period = _thirds(period, modifier) if not period.relative else _halves(period, modifier)
+            use_halves = period.relative or period.precision in ("month", "week")  # "late March": its second half
+            period = _halves(period, modifier) if use_halves else _thirds(period, modifier)
         if part and self.reference is not None:
             period = self.part_of_period(period, part)
         # "1937-38", "1937–1938", "1930-31", "2014 through 2018", "December 1936 to November 1938"
@@ -953,7 +983,8 @@ class _Parser(DeicticReader):
                     gap == "and" and before.endswith("between"))
                 if joined:
                     first, last = prev.date_start, d.date_end
-                    if last < first and d.precision == "month" and int(last[:4]) == int(first[:4]):
+                    no_year = not re.search(r"\d{4}|'\d\d", d.text)
+                    if last < first and (d.precision == "month" or no_year) and int(last[:4]) == int(first[:4]):
                         last = f"{int(last[:4]) + 1:04d}{last[4:]}"  # "from November to March"
                     if last >= first:
                         start = prev.start
