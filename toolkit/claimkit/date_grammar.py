@@ -388,6 +388,9 @@ class _Parser(DeicticReader):
                     if nxt and nxt[0] == y + 1:
                         k = nxt[1]
                 return _Period(date(y, m0, 1), _month_end(y_end, m1), "season"), k
+            nxt = self.tok(i + 1)
+            if nxt is not None and nxt.kind == "word" and nxt.text[0].isupper():
+                return None  # "the Winter War": a name
             if self.lower(i - 1) in ("the", "in", "this", "by", "until", "during", "mid", "-", "whole", "that") \
                     or self.tok(i).text[0].isupper():
                 m0, m1 = w.seasons[self.lower(i)]  # "in the summer": the year comes from context
@@ -747,7 +750,7 @@ class _Parser(DeicticReader):
             period, k = _Period(self._in_year(period.first, y), self._in_year(period.last, y), period.precision,
                                 relative=True), k + 2
         if modifier and modifier in ("early", "mid", "late"):
-            use_halves = period.relative or period.precision in ("month", "week")  # "late March": its second half
+            use_halves = period.relative or period.precision in ("month", "week") and modifier != "mid"  # "late March"
             period = _halves(period, modifier) if use_halves else _thirds(period, modifier)
         if part and self.reference is not None:
             period = self.part_of_period(period, part)
