@@ -485,6 +485,24 @@ class _Parser(DeicticReader):
             return int(t.text)
         return None
 
+    def day_only(self, j: int) -> tuple[int, int] | None:
+        """A day of the month with no month: "17th", "the seventeenth", "the 3rd" (ends of day ranges)."""
+        j += self.lower(j) == "the"
+        t = self.tok(j)
+        if t is None:
+            return None
+        if t.kind == "num":
+            if not t.text.isdigit() or not 1 <= int(t.text) <= 31 or len(t.text) > 2:
+                return None
+            sep = self.lower(j + 1)
+            if self.kind(j + 2) == "num" and (sep == "/" or sep in ("-", ".") and self.lower(j + 3) == sep
+                                               and self.kind(j + 4) == "num"):
+                return None  # part of a numeric date ("01/22/2016"), not "4-23"
+            return int(t.text), j + 1 + (self.lower(j + 1) in ("st", "nd", "rd", "th"))
+        if t.lower in self.w.ordinals or t.lower in ("twenty", "thirty"):
+            return self.day_at(j)
+        return None
+
     def month_name(self, i: int) -> tuple[_Period, int] | None:
         """A month named in a range or after a preposition, in any case ("between august and october", "after feb")."""
         t = self.tok(i)
@@ -574,10 +592,10 @@ class _Parser(DeicticReader):
         k = None
         day = None
         if first is None or first[0] is None:
-            t = self.tok(i)
-            if t is None or t.kind != "num" or not t.text.isdigit() or not 1 <= int(t.text) <= 31:
+            only = self.day_only(i)
+            if only is None:
                 return None
-            day, k = int(t.text), i + 1 + (self.lower(i + 1) in ("st", "nd", "rd", "th"))
+            day, k = only
         else:
             k = first[1]
         if self.lower(k) not in ("and", "to", "until", "till", "-", "–", "through", "thru", "~"):
@@ -603,8 +621,11 @@ class _Parser(DeicticReader):
         if day is not None:
             if last.precision != "day":
                 return None
+            month_start = last.first.replace(day=1)
+            if day > last.first.day:  # "from the twenty-seventh to the third of April": the 27th of March
+                month_start = (month_start - timedelta(days=1)).replace(day=1)
             try:
-                start_day = last.first.replace(day=day)
+                start_day = month_start.replace(day=day)
             except ValueError:
                 return None
             a = _Period(start_day, start_day, "day", last.has_year, last.relative)
@@ -774,13 +795,14 @@ class _Parser(DeicticReader):
             other = self.simple(k + 1, period.first.year) or self.atom(k + 1)
             if other is not None and other[0] is None:
                 other = None
-            t = self.tok(k + 1)
-            if other is None and period.precision == "day" and t is not None and t.kind == "num" and t.text.isdigit() \
-                    and period.first.day < int(t.text) <= 31:  # "april 9th through 17th"
-                j = k + 2 + (self.lower(k + 2) in ("st", "nd", "rd", "th"))
+            only = self.day_only(k + 1) if other is None and period.precision == "day" else None
+            if only is not None:  # "april 9th through 17th", "from april twenty-seventh to the third"
+                month_start = period.first.replace(day=1)
+                if only[0] <= period.first.day:
+                    month_start = (month_start + timedelta(days=32)).replace(day=1)
                 try:
-                    day = period.first.replace(day=int(t.text))
-                    other = (_Period(day, day, "day", period.has_year), j)
+                    day = month_start.replace(day=only[0])
+                    other = (_Period(day, day, "day", period.has_year), only[1])
                 except ValueError:
                     other = None
             if other and period.relative and period.precision == "day" and other[0].precision == "day" \
