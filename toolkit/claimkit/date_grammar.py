@@ -551,6 +551,17 @@ class _Parser(DeicticReader):
             dated = self.simple(j, self.context_year()) or self.bare_day(j if self.lower(j) == "the" else j - 1)
             if dated is not None and dated[0] is not None and dated[0].precision == "day":
                 return dated
+            only = self.day_only(j)
+            base = self.reference or (self.last_ref[2] if self.last_ref else None)
+            if only is not None and base is not None:  # "Mon 13th": the nearest 13th that is a Monday
+                for step in range(0, 14):
+                    month = (base.replace(day=1) + timedelta(days=32 * step)).replace(day=1)
+                    try:
+                        d = month.replace(day=only[0])
+                    except ValueError:
+                        continue
+                    if d.weekday() == day and d >= base - timedelta(days=31):
+                        return _Period(d, d, "day", relative=True), only[1]
             week = self.deictic(i + 1) if self.lower(i + 1) in ("next", "this", "last", "previous") else None
             if week and week[0] is not None and week[0].precision == "week":  # "Friday next week"
                 d = week[0].first + timedelta(days=day)
