@@ -683,10 +683,20 @@ class DeicticReader:
         if year is None:
             return None, k, "day"
         rule = hit[1]
-        if hit is fixed:
-            d = date(year, rule[0], rule[1])
-        elif rule[0] == "easter":
-            d = easter(year) + timedelta(days=rule[1])
-        else:
-            d = nth_weekday(year, rule[1], rule[2], rule[3]) + timedelta(days=rule[4] if len(rule) > 4 else 0)
+
+        def on(y: int) -> date:
+            if hit is fixed:
+                return date(y, rule[0], rule[1])
+            if rule[0] == "easter":
+                return easter(y) + timedelta(days=rule[1])
+            return nth_weekday(y, rule[1], rule[2], rule[3]) + timedelta(days=rule[4] if len(rule) > 4 else 0)
+
+        d = on(year)
+        shift = self.lower(i - 1)
+        if self.reference is not None and shift in ("next", "following", "coming", "last", "previous"):
+            ref = self.reference  # "the last Easter", "the next new year day": the nearest one before or after
+            if shift in ("last", "previous") and d >= ref:
+                d = on(d.year - 1)
+            elif shift not in ("last", "previous") and d <= ref:
+                d = on(d.year + 1)
         return Period(d, d, "day"), k

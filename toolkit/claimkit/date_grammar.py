@@ -552,6 +552,8 @@ class _Parser(DeicticReader):
             if dated is not None and dated[0] is not None and dated[0].precision == "day":
                 return dated
             only = self.day_only(j)
+            if only is not None and self.lower(only[1]) in ("-", "/", ".") and self.kind(only[1] + 1) == "num":
+                only = None  # "Friday 7-6": a numeric date, not a bare day
             base = self.reference or (self.last_ref[2] if self.last_ref else None)
             if only is not None and base is not None:  # "Mon 13th": the nearest 13th that is a Monday
                 for step in range(0, 14):
@@ -1017,6 +1019,8 @@ class _Parser(DeicticReader):
                 before = self.text[:prev.start].rstrip().lower()
                 joined = gap in ("to", "-", "–", "—", "through", "thru", "until", "till", "~") or (
                     gap == "and" and before.endswith("between"))
+                if joined and gap == "-" and prev.text.split()[-1].lower() in self.w.weekdays:
+                    joined = False  # "this Friday-Jun-15": the date names the day
                 if joined:
                     first, last = prev.date_start, d.date_end
                     no_year = not re.search(r"\d{4}|'\d\d", d.text)
