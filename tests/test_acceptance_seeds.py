@@ -102,3 +102,29 @@ def test_seeds_issue_figures_have_their_reading(seeds_audit):
 def test_seeds_names_ordinals_and_page_ranges_are_no_quantities(seeds_audit):
     for phrase in NOT_FIGURES:
         assert not _quantity_at(seeds_audit, phrase), phrase
+
+
+def _dates_at(seeds_audit, phrase):
+    texts = originals()
+    d = seeds_audit.claims[seeds_audit.claims["kind"] == "date"]
+    hits = []
+    for source_id, text in texts.items():
+        for m in re.finditer(re.escape(phrase), text):
+            rows = d[(d["source_id"] == source_id) & (d["start"] < m.end()) & (d["end"] > m.start())]
+            hits.extend(rows.itertuples())
+    return hits
+
+
+def test_seeds_named_dates_have_their_interval(seeds_audit):
+    [ratified] = _dates_at(seeds_audit, "August 31st")
+    assert (ratified.date_start, ratified.date_end, ratified.precision) == ("1939-08-31", "1939-08-31", "day")
+    [winter] = _dates_at(seeds_audit, "winter of 1929-1930")
+    assert (winter.date_start, winter.date_end, winter.precision) == ("1929-12-01", "1930-02-28", "season")
+
+
+def test_seeds_no_bare_number_becomes_a_date(seeds_audit):
+    """A date claim names a year, a month, a season, a decade or a relative day; never a bare count."""
+    dates = seeds_audit.claims[seeds_audit.claims["kind"] == "date"]
+    for text in dates["text"]:
+        assert re.search(r"\d{4}|[A-Za-z]{3,}", text), text
+        assert not re.fullmatch(r"\d{1,3}(,\d{3})*", text), text

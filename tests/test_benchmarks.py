@@ -62,3 +62,42 @@ def test_quantities_benchmark_counts_a_wrong_value_as_a_miss():
     result = bench.Result()
     bench.score_case(gold, [bench.Item((2, 4), [(40.0,)], "count", "point", "40")], result, False)
     assert (result.value.tp, result.value.fp, result.value.fn) == (0, 1, 1)
+
+
+def write_date_sets(root: Path):
+    specs = root / "recognizers-text" / "Specs" / "DateTime" / "English"
+    specs.mkdir(parents=True)
+    ref = {"ReferenceDateTime": "1939-09-01T00:00:00"}
+    extractor = [{"Input": "They left on 3 May 1937.", "Results": [
+        {"Text": "3 May 1937", "Type": "date", "Start": 14, "Length": 10}]}]
+    parser = [{"Input": "They left on 3 May 1937.", "Context": ref, "Results": [
+        {"Text": "3 May 1937", "Type": "date", "Start": 14, "Length": 10,
+         "Value": {"Timex": "1937-05-03", "FutureResolution": {"date": "1937-05-03"},
+                   "PastResolution": {"date": "1937-05-03"}}}]}]
+    period = [{"Input": "The siege lasted from 1941 to 1944.", "Context": ref, "Results": [
+        {"Text": "from 1941 to 1944", "Type": "daterange", "Start": 17, "Length": 17,
+         "Value": {"Timex": "(1941-01-01,1944-01-01,P3Y)", "FutureResolution": {"startDate": "1941-01-01", "endDate": "1944-01-01"},
+                   "PastResolution": {"startDate": "1941-01-01", "endDate": "1944-01-01"}}}]}]
+    model = [{"Input": "The talks broke down next week.", "Context": ref, "Results": [
+        {"Text": "next week", "Start": 21, "End": 29, "TypeName": "datetimeV2.daterange",
+         "Resolution": {"values": [{"timex": "1939-W36", "type": "daterange", "start": "1939-09-04", "end": "1939-09-11"}]}}]}]
+    for name, rows in (("DateExtractor", extractor), ("DatePeriodExtractor", extractor), ("DateParser", parser),
+                       ("DatePeriodParser", period), ("DateTimeModel", model)):
+        (specs / f"{name}.json").write_text(json.dumps(rows), encoding="utf-8-sig")
+
+
+def test_dates_benchmark_scores_spans_and_intervals(tmp_path, capsys):
+    write_date_sets(tmp_path)
+    bench = load_script("dates")
+    assert bench.main(["--data", str(tmp_path), "--only", "claimkit"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.strip().startswith("claimkit")]
+    assert len(rows) == 5
+    assert all("1.000 1.000 1.000" in line for line in rows), out
+    assert sum("1.000 (   1)" in line for line in rows) == 3, out  # three sets carry intervals, all right
+
+
+def test_dates_benchmark_says_where_the_data_comes_from(tmp_path, capsys):
+    bench = load_script("dates")
+    assert bench.main(["--data", str(tmp_path / "missing"), "--only", "claimkit"]) == 2
+    assert "Recognizers-Text" in capsys.readouterr().err
