@@ -72,3 +72,18 @@ def test_claims_extract_raises_on_a_bad_file(tmp_path, nlp):
     bad = write(tmp_path / "empty.txt", "")
     with pytest.raises(claimkit.SourceError, match="empty.txt"):
         claimkit.extract(bad, nlp=nlp)
+
+
+def test_claims_deixis_counts_from_the_source_issued_date(tmp_path, nlp):
+    """A dispatch dated in the catalog: its "yesterday" is the day before that date."""
+    import json
+
+    from claimkit import extract
+
+    (tmp_path / "dispatch.txt").write_text("The ultimatum to Poland expired yesterday, the envoy wrote.\n", encoding="utf-8")
+    (tmp_path / "catalog.json").write_text(json.dumps([{
+        "id": "dispatch", "type": "article", "title": "A dispatch from Warsaw",
+        "issued": {"date-parts": [[1939, 9, 1]]}}]), encoding="utf-8")
+    table = extract(tmp_path, nlp=nlp)
+    [row] = table[table["kind"] == "date"].itertuples()
+    assert (row.text, row.date_start, row.date_end) == ("yesterday", "1939-08-31", "1939-08-31")

@@ -47,3 +47,34 @@ def test_components_split_tokens_so_spans_cover_exactly_the_figure():
     q = doc.spans["quantities"][0]
     assert q.text == "3/4" and q._.value == 75
     assert [d.text for d in doc.spans["dates"]] == ["1937"]
+
+
+def test_components_dates_count_from_the_day_a_text_was_written():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimkit_dates", config={"reference": "1939-09-01"})
+    first = nlp("The ultimatum expired yesterday.")
+    [d] = first.spans["dates"]
+    assert (d.text, d._.date_start) == ("yesterday", "1939-08-31")
+    doc = nlp.make_doc("The ultimatum expired yesterday.")
+    doc.user_data["claimkit_reference"] = "1941-06-23"  # a Doc's own date wins
+    [d] = nlp(doc).spans["dates"]
+    assert d._.date_start == "1941-06-22"
+
+
+def test_components_dates_without_a_reference_leave_deixis_unresolved():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimkit_dates")
+    doc = nlp("The ultimatum expired yesterday.")
+    [d] = doc.spans["dates"]
+    assert d._.relative and d._.date_start is None
+
+
+def test_components_dates_reject_a_reference_that_is_no_date():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimkit_dates", config={"reference": "September 1939"})
+    try:
+        nlp("The ultimatum expired yesterday.")
+    except ValueError as err:
+        assert "September 1939" in str(err) and "YYYY-MM-DD" in str(err)
+    else:
+        raise AssertionError("a reference that is no ISO date must be refused")

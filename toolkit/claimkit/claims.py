@@ -11,6 +11,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .dates import REFERENCE_KEY
 from .errors import ClaimkitError
 from .frames import FrameBuilder
 from .nlp import load_pipeline
@@ -80,6 +81,14 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
     return records
 
 
+def _doc_for(nlp: Language, source: Source):
+    """A source's text as a Doc that knows the day it was written (for "yesterday", "next week")."""
+    doc = nlp.make_doc(source.text)
+    if source.issued and len(source.issued) == 10:  # a full date; a month or a year is no "today"
+        doc.user_data[REFERENCE_KEY] = source.issued
+    return doc
+
+
 def extract_sources(
     sources: Iterable[Source],
     *,
@@ -93,7 +102,7 @@ def extract_sources(
     nlp = nlp or load_pipeline()
     sources = list(sources)
     records: list[dict] = []
-    for source, doc in zip(sources, nlp.pipe(s.text for s in sources)):
+    for source, doc in zip(sources, nlp.pipe(_doc_for(nlp, s) for s in sources)):
         found = claims_from_doc(source, doc)
         records.extend(found)
         if on_source:
