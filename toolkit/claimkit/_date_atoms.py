@@ -180,6 +180,9 @@ class DateAtoms:
                 k += 1
                 if self.lower(k) == ".":
                     k += 1
+                if self.lower(k) == "of" and self.kind(k + 1) == "num" and len(self.tok(k + 1).text) == 2 \
+                        and self.tok(k + 1).text.isdigit() and self.reference is not None:
+                    return self._day(self.two_digit_year(int(self.tok(k + 1).text)), m, day, k + 2, context_year)
                 if self.lower(k) in (",", "of"):
                     k += 1 if self.year_span(k + 1) else 0
                 ys = self.year_span(k) or (self.year_span(k + 1) if self.lower(k) == "in" else None)
@@ -203,6 +206,10 @@ class DateAtoms:
                     k += 1 if self.year_span(k + 1) else 0
                 ys = self.year_span(k)
                 return self._day(ys[0] if ys else None, m, day, ys[1] if ys else k, context_year)
+            if self.lower(k) == "of" and self.kind(k + 1) == "num" and len(self.tok(k + 1).text) == 2 \
+                    and self.tok(k + 1).text.isdigit() and self.reference is not None:
+                y = self.two_digit_year(int(self.tok(k + 1).text))  # "April of 87"
+                return _Period(date(y, m, 1), _month_end(y, m), "month"), k + 2
             if self.lower(k) in ("of", "/", "-") and self.year_span(k + 1):
                 k += 1
             elif self.lower(k) == ",":
@@ -366,6 +373,11 @@ class DateAtoms:
             return _Period(q[0].first.replace(year=q[0].first.year + shift), q[0].last.replace(year=q[0].last.year + shift),
                            q[0].precision), q[1]
         return None
+
+    def two_digit_year(self, yy: int) -> int:
+        """"87" in a text written in 2018: the latest year ending so, at most ten years after the reference."""
+        y = self.reference.year - self.reference.year % 100 + yy
+        return y - 100 if y > self.reference.year + 10 else y
 
     @staticmethod
     def _in_year(day: date | None, year: int) -> date | None:

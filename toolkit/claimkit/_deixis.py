@@ -401,6 +401,11 @@ class DeicticReader:
                 if filled is None:
                     return None, base[1], "day"
                 base = (filled[0], base[1])
+                if ref is not None and self.last_anchor is None and base[0].last < ref:
+                    base = (self.next_year_of(base[0]), base[1])  # "It will happen 3 days after January 12th"
+            elif ref is not None and self.is_feast(after + 1) and self.year_after(base[1])[0] is None \
+                    and base[0].last < ref:
+                base = (self.feast(after + 1, year=ref.year + 1)[0], base[1])  # "three months after Easter"
             sign = -1 if self.lower(after) == "before" else 1
             d = self.moved_by(base[0].last if sign > 0 else base[0].first, amounts, sign)
             return Period(d, d, "day", relative=True), base[1]
@@ -658,6 +663,16 @@ class DeicticReader:
             start = add_months(whole.last.replace(day=1), -(n - 1))
             return Period(start, whole.last, "month"), inner[1]
         size = 7 if unit == "week" else 1
+        if unit == "week" and whole.precision == "year":  # "the first 2 weeks of 2021": whole weeks, ISO style
+            first_monday = first_week_monday(whole.first)
+            last_monday = whole.last - timedelta(days=(whole.last.weekday() - 3) % 7) - timedelta(days=3)
+            if ordinal:
+                start = first_monday + timedelta(weeks=ordinal - 1)
+                return Period(start, start + timedelta(days=6), "week"), inner[1]
+            if edge == "first":
+                return Period(first_monday, first_monday + timedelta(weeks=n, days=-1), "week"), inner[1]
+            start = last_monday - timedelta(weeks=n - 1)
+            return Period(start, last_monday + timedelta(days=6), "week"), inner[1]
         if ordinal:
             start = whole.first + timedelta(days=size * (ordinal - 1))
             return Period(start, start + timedelta(days=size - 1), unit), inner[1]
@@ -665,7 +680,14 @@ class DeicticReader:
             return Period(whole.first, whole.first + timedelta(days=size * n - 1), unit), inner[1]
         return Period(whole.last - timedelta(days=size * n - 1), whole.last, unit), inner[1]
 
-    def feast(self, i: int):
+    def next_year_of(self, p: Period) -> Period:
+        return Period(self._in_year(p.first, p.first.year + 1), self._in_year(p.last, p.last.year + 1), p.precision,
+                      relative=True)
+
+    def is_feast(self, i: int) -> bool:
+        return bool(self.longest(i, self.w.holidays_fixed) or self.longest(i, self.w.holidays_moving))
+
+    def feast(self, i: int, year: int | None = None):
         """"Christmas 1941", "Easter 1916", "Thanksgiving", "independence day of this year"."""
         w = self.w
         fixed = self.longest(i, w.holidays_fixed)
@@ -674,7 +696,8 @@ class DeicticReader:
         if hit is None:
             return None
         k = hit[0]
-        year, k = self.year_after(k)
+        if year is None:
+            year, k = self.year_after(k)
         if year is None and self.lower(k) == "of" and self.lower(k + 1) in ("this", "next", "last") and self.lower(k + 2) == "year":
             year = self.reference.year + w.deictic_shifts[self.lower(k + 1)] if self.reference else None
             k += 3

@@ -246,8 +246,9 @@ class _Parser(DateAtoms, DeicticReader):
             if dated is not None and dated[0] is not None and dated[0].precision == "day":
                 return dated
             only = self.day_only(j)
-            if only is not None and self.lower(only[1]) in ("-", "/", ".") and self.kind(only[1] + 1) == "num":
-                only = None  # "Friday 7-6": a numeric date, not a bare day
+            if only is not None and (self.lower(only[1]) in ("-", "/", ".") and self.kind(only[1] + 1) == "num"
+                                     or self.unit_word(only[1]) is not None):
+                only = None  # "Friday 7-6": a numeric date; "Sunday 3 weeks after ...": a count
             base = self.reference or (self.last_ref[2] if self.last_ref else None)
             if only is not None and base is not None:  # "Mon 13th": the nearest 13th that is a Monday
                 for step in range(0, 14):
@@ -295,7 +296,7 @@ class _Parser(DateAtoms, DeicticReader):
 
     def range_from(self, i: int):
         """"between 1934 and 1939", "from 4 to 22 this month", "between 3 and 12 of Sept", "from March to May"."""
-        first = self.now(i) or self.atom(i) or self.month_name(i)
+        first = self.now(i) or self.atom(i) or self.month_name(i) or self.modified(i)
         k = None
         day = None
         if first is None or first[0] is None:
@@ -308,7 +309,7 @@ class _Parser(DateAtoms, DeicticReader):
         if self.lower(k) not in ("and", "to", "until", "till", "-", "–", "through", "thru", "~"):
             return None
         j = k + 1 + (self.lower(k + 1) in ("the",) and self.kind(k + 2) == "num")
-        second = self.now(j) or self.atom(j) or self.day_in_month_of(j) or self.month_name(j)
+        second = self.now(j) or self.atom(j) or self.day_in_month_of(j) or self.month_name(j) or self.modified(j)
         if second is None or second[0] is None:
             return None
         last, end = second[0], second[1]
@@ -362,6 +363,19 @@ class _Parser(DateAtoms, DeicticReader):
                 last = _Period(self._in_year(last.first, y), self._in_year(last.last, y), last.precision)
                 end = ys[1]
         return _Period(a.first, last.last, self._coarser(a, last), relative=a.relative or last.relative), end
+
+    def modified(self, i: int):
+        """"the end of 2008", "the middle of March": a date with a modifier, at one end of a range."""
+        hit = self.longest(i, self.w.modifiers)
+        if hit is None:
+            return None
+        k = hit[0] + (self.lower(hit[0]) == "-")
+        inner = self.atom(k) or self.month_name(k)
+        if inner is None or inner[0] is None:
+            return None
+        period = inner[0]
+        halves = period.relative or period.precision in ("month", "week") and hit[1] != "mid"
+        return (_halves(period, hit[1]) if halves else _thirds(period, hit[1])), inner[1]
 
     def now(self, i: int):
         """"now" or "today" at one end of a range: the reference date."""
