@@ -177,7 +177,7 @@ class DeicticReader:
     def rest_of(self, i: int):
         """"the rest of the week", "rest of my month": from the reference date to the end of the unit."""
         k = i + (self.lower(i) == "the")
-        if self.lower(k) != "rest":
+        if self.lower(k) not in ("rest", "remainder", "remaining"):
             return None
         k += 1 + (self.lower(k + 1) == "of")
         k += self.lower(k) in ("the", "my", "this")
@@ -281,10 +281,18 @@ class DeicticReader:
         unit = self.unit_word(k)
         if unit is None or unit == "weekend":
             return None
+        business = self.lower(k) == "business"
         end = self.unit_end(k)
         ref = self.reference
         if ref is None:
             return None, end, "day"
+        if business:  # "the next 4 business days": weekdays only
+            days, d = [], ref
+            while len(days) < amount:
+                d += timedelta(days=direction or 1)
+                if d.weekday() < 5:
+                    days.append(d)
+            return Period(min(days), max(days), "day", relative=True), end
         if unit in ("decade", "century") and not within:  # "the past 2 decades": whole decades
             span = 10 if unit == "decade" else 100
             y0 = ref.year - ref.year % span
@@ -570,8 +578,9 @@ class DeicticReader:
             if monday is None:
                 return None
             return Period(monday, monday + timedelta(days=6), "week"), end
-        if self.lower(k) == "week" and self.lower(k + 1) in ("beginning", "starting", "commencing"):
-            j = k + 2 + (self.lower(k + 2) in ("on", "from"))
+        commencing = self.lower(k) == "w" and self.lower(k + 1) == "/" and self.lower(k + 2) == "c"  # "w/c Feb 4"
+        if commencing or self.lower(k) == "week" and self.lower(k + 1) in ("beginning", "starting", "commencing"):
+            j = k + 3 if commencing else k + 2 + (self.lower(k + 2) in ("on", "from"))
             inner = self.atom(j)
             if inner and inner[0] is not None and inner[0].precision == "day":
                 day = inner[0] if inner[0].has_year else (self.with_year(inner[0]) or (None,))[0]

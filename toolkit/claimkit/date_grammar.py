@@ -378,8 +378,9 @@ class _Parser(DateAtoms, DeicticReader):
         return (_halves(period, hit[1]) if halves else _thirds(period, hit[1])), inner[1]
 
     def now(self, i: int):
-        """"now" or "today" at one end of a range: the reference date."""
-        if self.lower(i) in ("now", "today") and self.reference is not None:
+        """"now", "today" or "date" ("from March to date") at one end of a range: the reference date."""
+        if (self.lower(i) in ("now", "today") or self.lower(i) == "date" and self.lower(i - 1) in ("to", "till", "until")) \
+                and self.reference is not None:
             return _Period(self.reference, self.reference, "day", relative=True), i + 1
         return None
 
