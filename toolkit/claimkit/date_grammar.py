@@ -259,6 +259,9 @@ class _Parser(DateAtoms, DeicticReader):
                         continue
                     if d.weekday() == day and d >= base - timedelta(days=31):
                         return _Period(d, d, "day", relative=True), only[1]
+            offset = self.counted(j)
+            if offset and offset[0] is not None and offset[0].precision == "day":  # "Monday two weeks from now"
+                return self.weekday_in_week_of(offset[0].first, day), offset[1]
             week = self.deictic(i + 1) if self.lower(i + 1) in ("next", "this", "last", "previous") else None
             if week and week[0] is not None and week[0].precision == "week":  # "Friday next week"
                 d = week[0].first + timedelta(days=day)
@@ -280,6 +283,13 @@ class _Parser(DateAtoms, DeicticReader):
             y, m = self._year_digits(i + 2), int(self.tok(i).text)  # "11-2016", "11 / 2016"
             return _Period(date(y, m, 1), _month_end(y, m), "month"), i + 3
         return found or self.bare_day(i)
+
+    @staticmethod
+    def weekday_in_week_of(day: date, weekday: int) -> _Period:
+        """The ``weekday`` of the Sunday-to-Saturday week holding ``day`` (how "on Friday" narrows "in 3 days")."""
+        sunday = day - timedelta(days=(day.weekday() + 1) % 7)
+        d = sunday + timedelta(days=(weekday + 1) % 7)
+        return _Period(d, d, "day", relative=True)
 
     def with_year(self, period: _Period) -> tuple[_Period, int | None] | None:
         """A period written without a year, given one from context; with the anchor it came from."""
@@ -310,6 +320,17 @@ class _Parser(DateAtoms, DeicticReader):
             return None
         j = k + 1 + (self.lower(k + 1) in ("the",) and self.kind(k + 2) == "num")
         second = self.now(j) or self.atom(j) or self.day_in_month_of(j) or self.month_name(j) or self.modified(j)
+        only = self.day_only(j)
+        if only is not None and first is not None and first[0] is not None and first[0].precision == "day" and (
+                second is None or second[1] <= only[1]):  # "from april the ninth till the seventeenth"
+            month_start = first[0].first.replace(day=1)
+            if only[0] <= first[0].first.day:
+                month_start = (month_start + timedelta(days=32)).replace(day=1)
+            try:
+                d = month_start.replace(day=only[0])
+                second = (_Period(d, d, "day", first[0].has_year, first[0].relative), only[1])
+            except ValueError:
+                pass
         if second is None or second[0] is None:
             return None
         last, end = second[0], second[1]
@@ -484,6 +505,9 @@ class _Parser(DateAtoms, DeicticReader):
         found = self.atom(i)
         if found is None:
             return None
+        if found[0] is not None and found[0].precision == "day" and self.lower(found[1]) == "on" \
+                and self.weekday_at(found[1] + 1) is not None and self.counted(i) is not None:
+            found = (self.weekday_in_week_of(found[0].first, self.weekday_at(found[1] + 1)), found[1] + 2)
         if found[0] is None:
             return self.emit(start, found[1], None, None, found[2], approximate, bound or modifier, relative=True)
         period, k = found
