@@ -132,6 +132,8 @@ class DeicticReader:
         if lw not in w.deictic_shifts:
             return None
         shift, k = w.deictic_shifts[lw], i + 1
+        if self.lower(k) == "calendar" and self.lower(k + 1) == "year":
+            k += 1  # "this calendar year"
         unit = self.unit_word(k)
         if unit is not None and self.lower(k).endswith("s") and unit != "weekend":
             return None  # "next weeks" is no date; rolling periods are read elsewhere
@@ -205,7 +207,10 @@ class DeicticReader:
             return None
         if self.kind(k + 1) == "num" or self.lower(k + 1) in ("after", "before", "of"):
             return None
-        return self.period_of(unit, self.reference), k + 1
+        whole = self.period_of(unit, self.reference)
+        if self.lower(k + 1) == "to" and self.lower(k + 2) == "date":  # "the year to date"
+            return Period(whole.first, self.reference, whole.precision, relative=True), k + 3
+        return whole, k + 1
 
     def narrative_unit(self, i: int):
         """"the following week", "the same month", "the previous year": from the nearest earlier date or the reference."""
@@ -724,6 +729,7 @@ class DeicticReader:
             return nth_weekday(y, rule[1], rule[2], rule[3]) + timedelta(days=rule[4] if len(rule) > 4 else 0)
 
         d = on(year)
+        weekend = self.lower(k) == "weekend" or (self.lower(i - 1) == "of" and self.lower(i - 2) == "weekend")
         shift = self.lower(i - 1)
         if self.reference is not None and shift in ("next", "following", "coming", "last", "previous"):
             ref = self.reference  # "the last Easter", "the next new year day": the nearest one before or after
@@ -731,4 +737,9 @@ class DeicticReader:
                 d = on(d.year - 1)
             elif shift not in ("last", "previous") and d <= ref:
                 d = on(d.year + 1)
+        if weekend:  # "labor day weekend", "the weekend of Thanksgiving": the feast and the weekend it joins
+            if d.weekday() in (0, 6):
+                first = d - timedelta(days=(d.weekday() - 5) % 7)
+                return Period(first, d, "week"), k + (self.lower(k) == "weekend")
+            return Period(d, d + timedelta(days=6 - d.weekday()), "week"), k + (self.lower(k) == "weekend")
         return Period(d, d, "day"), k

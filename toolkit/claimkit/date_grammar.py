@@ -284,6 +284,24 @@ class _Parser(DateAtoms, DeicticReader):
             return _Period(date(y, m, 1), _month_end(y, m), "month"), i + 3
         return found or self.bare_day(i)
 
+    def lasting(self, i: int) -> tuple[int, str] | None:
+        """"for 3 days, from" or "for 2 weeks starting" just before ``i``: how long a range from the next date runs."""
+        j = i - 1
+        if self.lower(j) in ("from", "starting", "beginning", "commencing"):
+            j -= 1
+        elif self.lower(j) == "on" and self.lower(j - 1) in ("starting", "beginning"):
+            j -= 2
+        else:
+            return None
+        j -= self.lower(j) == ","
+        unit = self.unit_word(j)
+        if unit is None or unit in ("weekend", "decade", "century"):
+            return None
+        n = self.amount(j - 1)
+        if n is None or n[1] != j or self.lower(j - 2) != "for":
+            return None
+        return n[0], unit
+
     @staticmethod
     def weekday_in_week_of(day: date, weekday: int) -> _Period:
         """The ``weekday`` of the Sunday-to-Saturday week holding ``day`` (how "on Friday" narrows "in 3 days")."""
@@ -508,6 +526,16 @@ class _Parser(DateAtoms, DeicticReader):
         if found[0] is not None and found[0].precision == "day" and self.lower(found[1]) == "on" \
                 and self.weekday_at(found[1] + 1) is not None and self.counted(i) is not None:
             found = (self.weekday_in_week_of(found[0].first, self.weekday_at(found[1] + 1)), found[1] + 2)
+        if found[0] is not None and found[0].precision == "week" and self.lower(found[1]) in ("on", ",") \
+                and self.weekday_at(found[1] + 1 + (self.lower(found[1] + 1) == "on")) is not None:
+            j = found[1] + 1 + (self.lower(found[1] + 1) == "on")  # "the first week of October, on Friday"
+            d = found[0].first + timedelta(days=self.weekday_at(j) - found[0].first.weekday())
+            found = (_Period(d, d, "day", relative=True), j + 1)
+        lasting = self.lasting(start)
+        if lasting is not None and found[0] is not None and found[0].precision == "day":
+            amount, unit = lasting  # "for 2 weeks starting May 20th": a range that long
+            end_day = self._moved(found[0].first, unit, amount) - timedelta(days=1)
+            found = (_Period(found[0].first, end_day, "day", found[0].has_year, found[0].relative), found[1])
         if found[0] is None:
             return self.emit(start, found[1], None, None, found[2], approximate, bound or modifier, relative=True)
         period, k = found
