@@ -82,11 +82,14 @@ class DeicticReader:
         if unit == "day":
             d = day + timedelta(days=shift)
             return Period(d, d, "day", relative=True)
-        if unit in ("week", "weekend", "fortnight"):
+        if unit == "fortnight":  # fortnights step two weeks from this week's Monday
+            monday = week_of(day)[0] + timedelta(weeks=2 * shift)
+            return Period(monday, monday + timedelta(days=13), "week", relative=True)
+        if unit in ("week", "weekend"):
             monday, sunday = week_of(day + timedelta(weeks=shift))
             if unit == "weekend":
                 return Period(monday + timedelta(days=5), sunday, "week", relative=True)
-            return Period(monday, sunday + timedelta(days=7 if unit == "fortnight" else 0), "week", relative=True)
+            return Period(monday, sunday, "week", relative=True)
         if unit in ("month", "quarter"):
             size = 3 if unit == "quarter" else 1
             start = (day.month - 1) // size * size + shift * size
@@ -149,6 +152,14 @@ class DeicticReader:
                     d = period.first + timedelta(days=day)
                     return Period(d, d, "day", relative=True), j + 1
             return self._resolved(period, k, unit)
+        dated = self.simple(k) if self.kind(k) in ("num", "word") and self.lower(k) not in w.months else None
+        if dated and dated[0].precision == "day" and not dated[0].has_year and ref is not None:
+            d = self._in_year(dated[0].first, ref.year)  # "next 6th of April": the next one after today
+            if shift > 0 and d <= ref:
+                d = self._in_year(d, ref.year + 1)
+            elif shift < 0 and d >= ref:
+                d = self._in_year(d, ref.year - 1)
+            return Period(d, d, "day", relative=True), dated[1]
         day = self.weekday_at(k)
         if day is not None:
             if ref is None:

@@ -271,6 +271,9 @@ class _Parser(DateAtoms, DeicticReader):
         if found is None and self.kind(i) == "word" and self.lower(i) in self.w.months and self.lower(i) != "may" \
                 and self.lower(i + 1) in ("this", "next", "last") and self.lower(i + 2) == "year":
             found = self.month_name(i)  # "june next year"
+        if found is None and self.lower(i) == "may" and self.lower(i - 1) == "in" and self.kind(i + 1) in ("", "punct"):
+            m = self.w.months["may"]  # "it may be in may": the month closing a clause
+            found = (_Period(date(4, m, 1), _month_end(4, m), "month", has_year=False), i + 1)
         if found is None and self.kind(i) == "word" and self.lower(i) in self.w.months and (
                 self.lower(i - 1) in ("in", "after", "before", "until", "since", "by", "from", "to", "of", "till", "the")
                 and self.lower(i) not in ("may", "march")
@@ -509,6 +512,20 @@ class _Parser(DateAtoms, DeicticReader):
                 period, k = rng
                 return self.emit(start, k, period.first, period.last, period.precision, approximate, modifier,
                                  relative=period.relative)
+        if t is not None and t.kind == "num" and t.text.isdigit() and 1 <= int(t.text) <= 31 and len(t.text) <= 2 \
+                and self.lower(i + 1) in ("and", ",") and bound is None:
+            listed = self.simple(i + 2, self.context_year())  # "18 and 19 June": the 18th of June too
+            if listed and listed[0].precision == "day":
+                try:
+                    d = listed[0].first.replace(day=int(t.text))
+                except ValueError:
+                    d = None
+                if d is not None:
+                    period = _Period(d, d, "day", listed[0].has_year)
+                    filled = self.with_year(period) if not period.has_year else (period, None)
+                    if filled is not None:
+                        return self.emit(i, i + 1, filled[0].first, filled[0].last, "day", approximate, modifier,
+                                         anchor=filled[1], explicit=False)
         # "during 1924 and 1936", "in 1937 and 1938": the span between the two years
         if self.lower(i) in ("during", "in", "throughout") and self.year_at(i + 1) and self.lower(i + 2) == "and" and self.year_at(i + 3):
             y1, y2 = self.year_at(i + 1), self.year_at(i + 3)
