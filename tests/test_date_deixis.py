@@ -130,3 +130,28 @@ def test_more_written_forms(text, expr, start, end):
 def test_words_that_only_look_like_dates(text, phrase):
     start = text.index(phrase)
     assert not [d.text for d in find_dates(text, reference=REF) if d.start < start + len(phrase) and start < d.end]
+
+
+@pytest.mark.parametrize(
+    "text, expr, start, end",
+    [
+        ("Replies are due within the next 4 business days.", "the next 4 business days", "1939-09-04", "1939-09-07"),
+        ("The envoys stayed for the Labour Day weekend.", "Labour Day weekend", None, None),
+        ("He took leave for 2 weeks starting 11 September.", "11 September", "1939-09-11", "1939-09-24"),
+        ("The mission left for 3 days, from today.", "today", "1939-09-01", "1939-09-03"),
+        ("Casualties over the past fortnight were light.", "past fortnight", "1939-08-14", "1939-08-27"),
+        ("The talks resume next 6th of April.", "next 6th of April", "1940-04-06", "1940-04-06"),
+        ("We met on 18 and 19 June.", "18", "1939-06-18", "1939-06-18"),
+        ("Exports are down in the year to date.", "the year to date", "1939-01-01", "1939-09-01"),
+        ("The fleet sails Monday two weeks from now.", "Monday two weeks from now", "1939-09-11", "1939-09-11"),
+        # 4 September is a Monday: the Friday of its (Sunday to Saturday) week is the 8th
+        ("The courier returns in 3 days on Friday.", "in 3 days on Friday", "1939-09-08", "1939-09-08"),
+        ("The census ran from the end of 1937 to the end of 1938.", "from the end of 1937 to the end of 1938",
+         "1937-09-01", "1938-12-31"),
+    ],
+)
+def test_more_reference_forms(text, expr, start, end):
+    d = one(text, expr)
+    if start is None:  # 1 May 1939 was a Monday: the weekend before it and the day itself
+        start, end = "1939-04-29", "1939-05-01"
+    assert (d.date_start, d.date_end) == (start, end)

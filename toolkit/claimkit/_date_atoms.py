@@ -178,8 +178,8 @@ class DateAtoms:
             m = self.month_at(k)
             if m:
                 k += 1
-                if self.lower(k) == ".":
-                    k += 1
+                if self.lower(k) == "." and (self.kind(k + 1) == "num" or self.lower(k + 1) == ","):
+                    k += 1  # "16 Nov. 1939", not the full stop after "11 September."
                 if self.lower(k) == "of" and self.kind(k + 1) == "num" and len(self.tok(k + 1).text) == 2 \
                         and self.tok(k + 1).text.isdigit() and self.reference is not None:
                     return self._day(self.two_digit_year(int(self.tok(k + 1).text)), m, day, k + 2, context_year)

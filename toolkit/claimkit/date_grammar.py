@@ -548,7 +548,7 @@ class _Parser(DateAtoms, DeicticReader):
             j = found[1] + 1 + (self.lower(found[1] + 1) == "on")  # "the first week of October, on Friday"
             d = found[0].first + timedelta(days=self.weekday_at(j) - found[0].first.weekday())
             found = (_Period(d, d, "day", relative=True), j + 1)
-        lasting = self.lasting(start)
+        lasting = self.lasting(i)
         if lasting is not None and found[0] is not None and found[0].precision == "day":
             amount, unit = lasting  # "for 2 weeks starting May 20th": a range that long
             end_day = self._moved(found[0].first, unit, amount) - timedelta(days=1)
