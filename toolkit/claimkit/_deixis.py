@@ -13,15 +13,22 @@ Rules and their limits:
   from an earlier day in the text); "Tuesday of last week", "next week
   Wednesday" fall in the week named.
 - "next 3 days", "the past few weeks", "within 9 months" are rolling periods:
-  from the day after the reference forward, or back to the day before it.
+  from the day after the reference forward, or back to the day before it;
+  "business days" skip weekends; decades and quarters roll as whole units
+  ("the past 2 decades" of 2016 is 1990-2009). Fortnights step two weeks from
+  the Monday of the reference's week.
 - "three weeks from tomorrow", "two days after 12 January": counted from the
-  date named.
+  date named (a date without a year, or a feast, is the next one to come).
+  A weekday beside a counted day falls in that day's Sunday-to-Saturday week
+  ("Monday two weeks from now", "in 3 days on Friday").
 - "the 18th", "on 15": a day of the month in context (the month named right
   after it, else the month of the nearest earlier date, else the reference's).
 - Quarters ("Q3 2016", "the first quarter of 2019"), halves ("H2"), numbered
-  weeks ("week 31": ISO weeks), weeks of a month ("the last week of July": the
-  Monday-to-Sunday weeks holding its days) and feasts ("Christmas 1941",
-  "Easter 1916") read in the year named, else in the reference's year.
+  weeks ("week 31": ISO weeks), weeks of a month or year (the first is the one
+  holding its first Thursday, as ISO weeks are counted), "the first three
+  months of 1937", and feasts ("Christmas 1941", "Easter 1916"; "Labour Day
+  weekend" adds the weekend it joins) read in the year named, else in the
+  reference's year.
 """
 
 from __future__ import annotations
