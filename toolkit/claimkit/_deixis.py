@@ -487,26 +487,12 @@ class DeicticReader:
             if after is not None and after.kind == "word" and after.lower not in ("of", "this", "next", "and", "or", "to", "at", "in"):
                 worded = None  # "on the first day of his trial"
             if worded:
-                where = self.month_in_context()
-                if where is None:
-                    return None, worded[1], "day"
-                try:
-                    d = date(where[0], where[1], worded[0])
-                except ValueError:
-                    return None, worded[1], "day"
-                return Period(d, d, "day", relative=True), worded[1]
+                return self.day_of_context_month(*worded)
         if self.lower(i) == "the" and self.lower(i - 1) in ("on", "for", "by", "until", "till", "since") \
                 and self.kind(self.day_at(k)[1] if self.day_at(k) else k) in ("", "punct"):
             worded = self.day_at(k)  # "back for the 27.", "on the second!"
             if worded:
-                where = self.month_in_context()
-                if where is None:
-                    return None, worded[1], "day"
-                try:
-                    d = date(where[0], where[1], worded[0])
-                except ValueError:
-                    return None, worded[1], "day"
-                return Period(d, d, "day", relative=True), worded[1]
+                return self.day_of_context_month(*worded)
         if t is None or t.kind != "num" or not t.text.isdigit() or not 1 <= int(t.text) <= 31:
             return None
         suffixed = self.lower(k + 1) in ("st", "nd", "rd", "th") and self.tok(k + 1).glued
@@ -527,6 +513,17 @@ class DeicticReader:
             where, end = (month[0].first.year, month[0].first.month), month[1]
         if where is None:
             where = self.month_in_context()
+        if where is None:
+            return None, end, "day"
+        try:
+            d = date(where[0], where[1], day)
+        except ValueError:
+            return None, end, "day"
+        return Period(d, d, "day", relative=True), end
+
+    def day_of_context_month(self, day: int, end: int):
+        """Day ``day`` of the month in context (unresolved when there is none or it has no such day)."""
+        where = self.month_in_context()
         if where is None:
             return None, end, "day"
         try:
