@@ -82,6 +82,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from _scores import Score  # noqa: E402 (benchmarks/ is on the path when a script runs)
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks"
 SPECS = Path("recognizers-text") / "Specs" / "DateTime" / "English"
@@ -125,21 +127,6 @@ class Reading:
     text: str
     first: date | None
     last: date | None
-
-
-@dataclass
-class Score:
-    """True positives, false positives and false negatives."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def prf(self) -> tuple[float, float, float]:
-        """Precision, recall and F1."""
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 @dataclass

@@ -64,6 +64,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _scores import Score  # noqa: E402 (benchmarks/ is on the path when a script runs)
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks"
 SOURCES = (
@@ -125,18 +127,6 @@ class Case:
     text: str
     gold: list[Item]
     years_count: bool = True  # whether this set's gold counts a bare year as a number
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 @dataclass

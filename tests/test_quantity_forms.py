@@ -482,3 +482,16 @@ def test_every_span_is_the_exact_slice_of_the_text():
             "between five and seven million died, at most 40% of them children.")
     for q in read(text):
         assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text, expr, want",
+    [
+        ("Wages would rise from one thousand to one thousand and five hundred roubles.",
+         "from one thousand to one thousand and five hundred roubles", ranged(1000, 1500, "RUB")),
+        ("The plan ran for twenty-one years and six months in all.", "twenty-one years", exact(21, "year")),
+    ],
+    ids=["words range", "duration with words"],
+)
+def test_numbers_in_words_are_not_taken_for_dates(text, expr, want):
+    check(quantity_at(text, expr), **want)

@@ -69,6 +69,8 @@ class DateAtoms:
         v = n[lw]
         k = i + 1
         if v in (1, 2) and self.lower(k) == "thousand":
+            if v == 1 and self.lower(k + 1 + (self.lower(k + 1) == "and")) not in self.w.numbers:
+                return None  # "one thousand" alone counts; "one thousand seven hundred and eighty nine" is a year
             y, k = v * 1000, k + 1
             k += self.lower(k) == "and"
             hundreds = self.two_digits(k)
@@ -301,8 +303,8 @@ class DateAtoms:
         y = self.year_at(i)
         if y:
             return _Period(date(y, 1, 1), date(y, 12, 31), "year"), i + 1
-        if self.lower(i - 1) in ("in", "of", "since", "by", "until", "year", "from", "to", "during"):
-            ys = self.year_words(i)  # "in nineteen twenty-eight"
+        if self.lower(i - 1) in ("in", "of", "since", "by", "until", "year", "during"):
+            ys = self.year_words(i)  # "in nineteen twenty-eight" (a count "from one thousand to ..." is no year)
             if ys:
                 return _Period(date(ys[0], 1, 1), date(ys[0], 12, 31), "year"), ys[1]
         return None

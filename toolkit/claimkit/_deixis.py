@@ -70,8 +70,8 @@ class DeicticReader:
     def amount(self, i: int) -> tuple[int, int] | None:
         """A small count before a unit: "3", "three", "a", "a few", "couple of"."""
         t = self.tok(i)
-        if t is None:
-            return None
+        if t is None or self.lower(i - 1) == "-" and t.glued:
+            return None  # the "one" of "twenty-one" starts no count
         if t.kind == "num" and t.text.isdigit() and len(t.text) <= 3:
             return int(t.text), i + 1
         if t.lower in self.w.numbers:
@@ -410,9 +410,7 @@ class DeicticReader:
             d = self.moved_by(ref, amounts, 1)
             return Period(d, d, "day", relative=True), after
         future = self.longest(after, w.future_words)
-        if future:  # "2 days hence", "4 weeks in the future"
-            if ref is None:
-                return None, future[0], "day"
+        if future and ref is not None:  # "2 days hence", "4 weeks in the future" (with no date to count from, durations)
             d = self.moved_by(ref, amounts, 1)
             return Period(d, d, "day", relative=True), future[0]
         if self.lower(after) == "from" and self.lower(after + 1) == "now":
