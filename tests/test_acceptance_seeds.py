@@ -128,3 +128,23 @@ def test_seeds_no_bare_number_becomes_a_date(seeds_audit):
     for text in dates["text"]:
         assert re.search(r"\d{4}|[A-Za-z]{3,}", text), text
         assert not re.fullmatch(r"\d{1,3}(,\d{3})*", text), text
+
+
+def test_seeds_claim_frames_of_the_headline_figures(seeds_audit):
+    [million] = _quantity_at(seeds_audit, "one million")
+    assert million.subject == "party members" and set(million.predicate_class.split("+")) == {"arrested", "executed"}
+    assert (million.period_start, million.period_end) == ("1934-01-01", "1939-12-31")
+    assert million.certainty == "hedged" and not million.sourced
+    [purged] = _quantity_at(seeds_audit, "850,000")
+    assert purged.subject == "party members" and purged.predicate_class == "purged"
+    assert (purged.period_start, purged.period_end) == ("1937-01-01", "1938-12-31")  # the essay's own Yezhovshchina
+    assert purged.footnote and purged.sourced
+    [marshals] = _quantity_at(seeds_audit, "three out of five")
+    assert marshals.subject.lower() == "marshals" and (marshals.part, marshals.whole) == (3, 5)
+
+
+def test_seeds_trotsky_murder_is_an_event_claim(seeds_audit):
+    events = seeds_audit.claims[seeds_audit.claims["kind"] == "event"]
+    murders = events[(events["predicate_class"] == "killed") & (events["date_start"] == "1940-08-20")]
+    assert len(murders) == 1
+    assert any("Trotsky" in p for p in murders.iloc[0]["participants"])

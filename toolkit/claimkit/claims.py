@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .dates import REFERENCE_KEY
 from .errors import ClaimkitError
-from .frames import FrameBuilder
+from .frames import FOOTNOTES_KEY, FRAME_FIELDS, ClaimFramer, _hedge
 from .nlp import load_pipeline
 from .sources import Source, read_sources
 from .table import claims_frame
@@ -31,11 +31,7 @@ def _sentence(source: Source, sent) -> str:
 
 def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
     """Claim records for one source's parsed Doc (quantities first, then dates, by offset)."""
-    markers = []
-    for f in source.footnotes:
-        pos = bisect_left(source.offsets.starts, f["end"])
-        markers.append((pos, f["marker"]))
-    markers.sort()
+    markers = _markers(source)
     records: list[dict] = []
     date_ids: dict[int, str] = {}
 
@@ -51,17 +47,29 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
             "sentence": _sentence(source, span.sent),
         }
 
-    quantities = list(doc.spans.get("quantities", []))
-    frames = FrameBuilder(doc, markers).build(quantities)
-    for q, f in zip(quantities, frames):
+    if "events" not in doc.spans:  # a pipeline without claimkit_claims: frame the figures here
+        doc.user_data[FOOTNOTES_KEY] = markers
+        ClaimFramer(quantities_key="quantities", events_key="events")(doc)
+    dates_at = {(d.start_char, d.end_char): d for d in doc.spans.get("dates", [])}
+    for q in doc.spans.get("quantities", []):
         rec = base("quantity", q)
+        rec.update({name: getattr(q._, name) for name in FRAME_FIELDS})
         rec.update(
             value=q._.value, low=q._.low, high=q._.high, qualifier=q._.qualifier, unit=q._.unit,
-            part=q._.part, whole=q._.whole, share=q._.share,
-            subject=f.subject, subject_key=f.subject_key, base=f.base, predicate=f.predicate,
-            predicate_class=f.predicate_class, period_start=f.period_start, period_end=f.period_end,
-            place=f.place, hedge=f.hedge, certainty=f.certainty, attribution=f.attribution,
-            footnote=f.footnote, sourced=bool(f.footnote or f.attribution),
+            part=q._.part, whole=q._.whole, share=q._.share, hedge=q._.hedge,
+            sourced=bool(q._.footnote or q._.attribution),
+        )
+        records.append(rec)
+    for span in doc.spans.get("events", []):
+        rec = base("event", span)
+        d = dates_at[span._.event_date]
+        hedge, certainty = _hedge(span.sent.text, span.end_char - span.sent.start_char, None)
+        footnote = next((m for pos, m in markers if span.end_char <= pos <= span.sent.end_char + 2), None)
+        rec.update(
+            unit="event", qualifier="exact", date_start=d._.date_start, date_end=d._.date_end, precision=d._.precision,
+            predicate=span._.predicate, predicate_class=span._.predicate_class, participants=span._.participants,
+            place=span._.place, hedge=hedge, certainty=certainty, negated=span._.negated,
+            period_start=d._.date_start, period_end=d._.date_end, footnote=footnote, sourced=footnote is not None,
         )
         records.append(rec)
     for d in doc.spans.get("dates", []):
@@ -86,7 +94,13 @@ def _doc_for(nlp: Language, source: Source):
     doc = nlp.make_doc(source.text)
     if source.issued and len(source.issued) == 10:  # a full date; a month or a year is no "today"
         doc.user_data[REFERENCE_KEY] = source.issued
+    doc.user_data[FOOTNOTES_KEY] = _markers(source)
     return doc
+
+
+def _markers(source: Source) -> list[tuple[int, str]]:
+    """The source's footnote markers as (offset in the cleaned text, marker), sorted."""
+    return sorted((bisect_left(source.offsets.starts, f["end"]), f["marker"]) for f in source.footnotes)
 
 
 def extract_sources(

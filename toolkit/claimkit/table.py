@@ -40,6 +40,8 @@ CLAIM_COLUMNS: dict[str, str] = {
     "attribution": "string",
     "footnote": "string",
     "sourced": "boolean",
+    "negated": "boolean",
+    "participants": "object",
 }
 
 DISAGREEMENT_COLUMNS: dict[str, str] = {
