@@ -125,7 +125,8 @@ _ORG_RATIO = 0.92
 
 _KIND_ALIASES = {"PER": "PERSON", "ORGANISATION": "ORG", "ORGANIZATION": "ORG"}
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’](?:s\b)?|(?<=s)['’]")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?!\w)")
+_POSSESSIVE_END = re.compile(r"\w['’]s?\W*$")
 _APOSTROPHE = re.compile(r"['’`]")
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){2,}")
 _SPLIT = re.compile(r"[^\w-]+|_+")
@@ -242,7 +243,9 @@ _CLASS_INITIALS = {
 
 
 def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _signature(tokens: list[str]) -> str:
@@ -303,7 +306,7 @@ class _Parsed:
 
 
 def _parse(surface: str, kind: str) -> _Parsed:
-    possessive = bool(_POSSESSIVE.search(surface))
+    possessive = bool(_POSSESSIVE_END.search(surface))
     if kind == "PERSON":
         tokens = _person_tokens(surface)
         names = [t for t in tokens[:-1] if t not in _PARTICLES]
@@ -337,7 +340,8 @@ def _givens_match(a: str | None, b: str | None) -> bool:
         if len(other) == 1:
             return False
         cls = _GIVEN_CLASS.get(other)
-        return initial == other[0] or (cls is not None and initial in _CLASS_INITIALS[cls])
+        return initial == other[0] or (
+            cls is not None and initial in _CLASS_INITIALS[cls])
     cls_a, cls_b = _GIVEN_CLASS.get(a), _GIVEN_CLASS.get(b)
     if cls_a is not None and cls_a == cls_b:
         return True
@@ -468,14 +472,14 @@ class NameIndex:
         return self._entities[key].kind
 
     def canonical(self, key: str) -> str:
-        """Display name: the most frequent full form, ties to the longest, then first."""
+        """Most frequent full form; ties to the longest normal form, then the first."""
         entity = self._entities[key]
         forms = list(entity.forms.values())
         pool = [f for f in forms if f.full] or forms
         pool = [f for f in pool if not f.possessive] or pool
         first = {s: i for i, s in enumerate(entity.counts)}
         best = max(pool, key=lambda f: (entity.counts[f.surface], len(f.key),
-                                        len(f.surface), -first[f.surface]))
+                                        -first[f.surface]))
         return best.surface
 
     def entities(self) -> dict[str, list[str]]:
