@@ -87,3 +87,16 @@ def test_claims_deixis_counts_from_the_source_issued_date(tmp_path, nlp):
     table = extract(tmp_path, nlp=nlp)
     [row] = table[table["kind"] == "date"].itertuples()
     assert (row.text, row.date_start, row.date_end) == ("yesterday", "1939-08-31", "1939-08-31")
+
+
+def test_claims_spelling_variants_of_a_name_share_one_key(tmp_path, nlp):
+    from claimkit import extract
+
+    (tmp_path / "a.txt").write_text("Lavrentiy Beria was arrested in Moscow on 26 June 1953.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Laventry Beria was arrested on 26 June 1953 at a Kremlin meeting.\n", encoding="utf-8")
+    table = extract(tmp_path, nlp=nlp)
+    events = table[table["kind"] == "event"]
+    assert len(events) == 2
+    keys = [row.participant_keys[0] for row in events.itertuples()]
+    assert keys[0] == keys[1]
+    assert {row.participants[0] for row in events.itertuples()} == {"Lavrentiy Beria", "Laventry Beria"}

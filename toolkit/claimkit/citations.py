@@ -81,7 +81,11 @@ _STOP_WORDS = (
     "Like Under Over Between Among Against Later Earlier Today Here There What "
     "Which Who Whose Where Why How Evidence Research Nobody Everyone Someone "
     "Nothing Everything Indeed Moreover Furthermore Meanwhile Still Instead "
-    "Perhaps Certainly Clearly Similarly Likewise Yes Ibid See Cf Page Pages"
+    "Perhaps Certainly Clearly Similarly Likewise Yes Ibid See Cf Page Pages "
+    # sentence-initial roles and groups: "Historian R. W. Davies", "Scholars estimate"
+    "Historian Historians Scholar Scholars Researchers Demographers Economists "
+    "Experts Officials Estimates Figures Sources Records Archives Documents Data "
+    "Statistics Reports Accounts Studies Critics Witnesses Survivors Writers"
 ).split()
 _MONTHS = (
     "January February March April May June July August September October "
@@ -117,20 +121,24 @@ _REPORT_VERBS = (
     "admits?|admitted|acknowledges?|acknowledged|concedes?|conceded|alleges?|"
     "alleged|declares?|declared|announces?|announced|testifies|testified|"
     "confirms?|confirmed|thinks|thought|"
-    r"puts?(?=[ \n](?:it\b|the (?:\w+ )?(?:figure|number|toll|total|count|losses|estimate)))"
+    r"puts?(?=[ \n](?:it\b|the (?:\w+ )?"
+    r"(?:figure|number|toll|total|count|losses|estimate)))"
 )
 # Verbs a group of sources can take besides reporting verbs ("figures show").
 _GROUP_VERBS = _REPORT_VERBS + (
     "|shows?|showed|shown|indicates?|indicated|gives?|gave|lists?|listed|"
     "ranges?|ranged|vary|varies|varied|places?|placed|speak|speaks"
 )
+# Unnamed institutions: a group, but not a generic one ("the government claimed").
+_INSTITUTIONS = "government|regime|press|leadership|authorities|census(?:es)?|party"
 _GROUP_NOUNS = (
     "historians?|scholars?|researchers?|demographers?|economists?|experts?|"
     "specialists?|analysts?|commentators?|observers?|critics?|writers?|"
-    "witnesses|survivors|officials|authorities|estimates?|figures|sources?|"
+    "witnesses|survivors|officials|estimates?|figures|sources?|"
     "records|archives?|documents?|data|statistics|reports?|accounts?|studies|"
-    "study|calculations?|census(?:es)?|government|regime|press|leadership|"
-    "newspapers?|memoirs?|propaganda"
+    "study|calculations?|"
+    "newspapers?|memoirs?|propaganda|"
+    + _INSTITUTIONS
 )
 _GROUP_DETS = (
     "some|many|most|several|other|certain|various|numerous|few|a few|these|"
@@ -162,7 +170,8 @@ _TOKEN = (
     rf"(?!(?:{_STOP})\b(?!\.))(?:[{_UP}]\.(?![\w])|(?:Mc|Mac|O['’])?[{_UP}][\w]*"
     rf"(?:['’][{_UP}]\w*)?(?:-[{_UP}]?\w+)*)"
 )
-_NAME = rf"(?:(?:{_PARTICLES}){_SP})*{_TOKEN}(?:{_SP}(?:(?:{_PARTICLES}){_SP})*{_TOKEN}){{0,3}}"
+_WITH_PARTICLES = rf"(?:(?:{_PARTICLES}){_SP})*{_TOKEN}"
+_NAME = rf"{_WITH_PARTICLES}(?:{_SP}{_WITH_PARTICLES}){{0,3}}"
 _AUTHORS = (
     rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:{_SP}et{_SP}al\.?)?"
 )
@@ -188,9 +197,12 @@ _TITLE = rf"(?:{_QUOTED}|{_TITLE_RUN})"
 _OPT_YEAR = rf"(?:\s*,?\s*\(?(?P<year>{_YEAR})\)?)?"
 
 _WORK_SHAPES = [
-    ("by", re.compile(rf"(?P<title>{_TITLE})\s*,?\s+by\s+(?P<author>{_AUTHORS}){_OPT_YEAR}")),
-    ("comma", re.compile(rf"(?P<author>{_AUTHORS})\s*[,:]\s*(?P<title>{_TITLE}){_OPT_YEAR}")),
-    ("possessive", re.compile(rf"(?P<author>{_AUTHORS})['’]s\s+(?P<title>{_TITLE}){_OPT_YEAR}")),
+    ("by", re.compile(rf"(?P<title>{_TITLE})\s*,?\s+by\s+(?P<author>{_AUTHORS})"
+                      + _OPT_YEAR)),
+    ("comma", re.compile(rf"(?P<author>{_AUTHORS})\s*[,:]\s*(?P<title>{_TITLE})"
+                         + _OPT_YEAR)),
+    ("possessive", re.compile(rf"(?P<author>{_AUTHORS})['’]s\s+(?P<title>{_TITLE})"
+                              + _OPT_YEAR)),
     (
         "author-date",
         re.compile(
@@ -205,12 +217,16 @@ _LEAD_IN = re.compile(
     r"cited in|as cited in|sources?:)[\s,:]*)+",
     re.I,
 )
-_IBID = re.compile(rf"(?:ibid\.?|ibidem|ib\.)(?:\s*,?\s*(?:(?:pp?\.|pages?)\s*)?(?P<pages>{_PAGES}))?", re.I)
+_IBID = re.compile(
+    rf"(?:ibid\.?|ibidem|ib\.)(?:\s*,?\s*(?:(?:pp?\.|pages?)\s*)?(?P<pages>{_PAGES}))?",
+    re.I,
+)
 _PAREN = re.compile(r"\(([^()\n]{2,300})\)")
 _BRACKET = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 _VERB_AFTER = (
     rf"(?:{_SP}\([^()\n]{{1,40}}\))?"  # "Conquest (1990) estimates"
-    r"(?:\s*,\s*(?:however|though|too|for instance|for example|by contrast|in contrast),)?"
+    r"(?:\s*,\s*(?:however|though|too|for instance|for example|by contrast|"
+    r"in contrast),)?"
     rf"(?:{_SP}(?:has|had|have|would|will|also|himself|herself|once|later|even|"
     r"rightly|famously|plausibly|repeatedly|too|then|now))*"
 )
@@ -218,38 +234,50 @@ _NOT_NOUN_USE = (
     rf"(?!{_SP}(?:were|was|are|is|of|about|by|and|show|showed|shows|list|listed|"
     r"indicate|indicated|range|ranged|vary|varied|have|had|from)\b)"
 )
-_NARRATIVE = re.compile(
+_NARRATIVE_BODY = (
     rf"(?P<author>{_AUTHORS}){_SP}\((?P<year>{_YEAR})"
     rf"(?:\s*[:,]\s*(?:(?:pp?\.|pages?)\s*)?(?P<pages>{_PAGES}))?\)"
-    rf"(?={_SP}(?:(?:has|had|also){_SP})?(?:{_REPORT_VERBS})\b)"
 )
+_NARRATIVE = [
+    # "Conquest (1990) estimates ..."
+    re.compile(
+        _NARRATIVE_BODY
+        + rf"(?={_SP}(?:(?:has|had|also){_SP})?(?:{_REPORT_VERBS})\b)"
+    ),
+    # "according to Conquest (1990, p. 45), ..."
+    re.compile(r"(?<=[Aa]ccording to )" + _NARRATIVE_BODY),
+]
 
 _GROUP = (
     rf"(?:(?i:{_GROUP_DETS}){_SP})?"
     rf"(?:(?:{_TOKEN}|(?i:{_GROUP_ADJS})){_SP}){{0,2}}(?i:{_GROUP_NOUNS})\b"
 )
 _INST_YEAR = rf"(?i:the){_SP}\d{{4}}{_SP}(?:census|report|survey|count)\b"
+# (fixed verb, pattern, may name a group); the name is group "name", the cue "cue".
 _ATTRIBUTION_PATTERNS = [
     (
         "according to",
         re.compile(
-            rf"\b(?P<cue>[Aa]ccording{_SP}to){_SP}(?:(?:the|a|an){_SP})?"
+            rf"\b[Aa]ccording{_SP}to{_SP}(?:(?:the|a|an){_SP})?"
             rf"(?P<name>{_INST_YEAR}|{_GROUP}|{_NAME})"
         ),
+        True,
     ),
     (
         None,
         re.compile(
-            rf"(?<![\w’'-])(?P<name>{_GROUP}){_VERB_AFTER}{_SP}"
-            rf"(?P<cue>(?:{_GROUP_VERBS}))\b{_NOT_NOUN_USE}"
+            rf"(?<![\w’'-])(?P<name>{_INST_YEAR}|{_GROUP}){_VERB_AFTER}{_SP}"
+            rf"(?P<cue>{_GROUP_VERBS})\b"
         ),
+        True,
     ),
     (
         None,
         re.compile(
             rf"(?<![\w’'-])(?P<name>{_NAME}){_VERB_AFTER}{_SP}"
-            rf"(?P<cue>(?:{_REPORT_VERBS}))\b{_NOT_NOUN_USE}"
+            rf"(?P<cue>{_REPORT_VERBS})\b{_NOT_NOUN_USE}"
         ),
+        False,
     ),
     (
         None,
@@ -258,6 +286,7 @@ _ATTRIBUTION_PATTERNS = [
             rf"(?:(?:own|latest|first|last|later|earlier|official|revised|high|low|"
             rf"higher|lower){_SP})?(?P<cue>{_POSSESSED})\b"
         ),
+        False,
     ),
     (
         None,
@@ -265,8 +294,9 @@ _ATTRIBUTION_PATTERNS = [
             rf"\b[Ii]n{_SP}the{_SP}(?P<cue>view|words|opinion|estimation|judgm?ent)"
             rf"{_SP}of{_SP}(?:the{_SP})?(?P<name>{_NAME})"
         ),
+        False,
     ),
-    ("", re.compile(rf"\b(?:{_ROLES}){_SP}(?P<name>{_NAME})")),
+    (None, re.compile(rf"\b(?:{_ROLES}){_SP}(?P<name>{_NAME})"), False),
 ]
 _ARTICLE = re.compile(r"^(?:the|The)\s+")
 _GENERIC_WORDS = set(_GROUP_DETS.split("|")) | set(_GROUP_ADJS.split("|"))
@@ -329,7 +359,7 @@ def _surnames(author: str | None) -> str:
 
 
 def citation_id(author: str | None, title: str | None, year: int | None) -> str:
-    """Stable id of a work: SHA-1 of normalised surnames, title and year, 12 hex digits."""
+    """Stable id of a work: SHA-1 of normalised surnames, title and year (12 hex)."""
     title_key = re.sub(r"^(?:the|a|an) ", "", _normalise(title))
     key = f"{_surnames(author)}|{title_key}|{year or ''}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -403,7 +433,9 @@ def _parse_work(body: str) -> dict | None:
             quoted = _is_quoted(title)
             if not (led_in and (quoted or len(title.split()) >= 2) or quoted and year):
                 continue
-        elif shape in ("comma", "possessive") and not (led_in or year or _is_quoted(title)):
+        elif shape != "author-date" and not (led_in or year or _is_quoted(title)):
+            continue
+        if shape == "by" and not (_is_quoted(title) or len(title.split()) >= 2):
             continue
         return {
             "kind": "work",
@@ -429,7 +461,7 @@ def _parts(body: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def find_citations(text: str) -> list[Citation]:
-    """Parenthetical works, narrative "Author (Year)" citations and bracket references."""
+    """Parenthetical works, narrative "Author (Year)" citations, bracket references."""
     found: list[Citation] = []
     for m in _PAREN.finditer(text):
         parts = _parts(m.group(1), m.start(1))
@@ -440,13 +472,15 @@ def find_citations(text: str) -> list[Citation]:
                 continue
             start, end = (m.start(), m.end()) if whole else (s, e)
             found.append(_make(fields, text, start, end))
-    for m in _NARRATIVE.finditer(text):
-        author = " ".join(m.group("author").split())
-        if not _author_ok(author):
-            continue
-        fields = {"kind": "work", "author": author, "title": None,
-                  "year": int(m.group("year")[:4]), "pages": _pages(m.group("pages"))}
-        found.append(_make(fields, text, m.start(), m.end()))
+    for pattern in _NARRATIVE:
+        for m in pattern.finditer(text):
+            author = " ".join(m.group("author").split())
+            if not _author_ok(author):
+                continue
+            year, pages = int(m.group("year")[:4]), _pages(m.group("pages"))
+            fields = {"kind": "work", "author": author, "title": None,
+                      "year": year, "pages": pages}
+            found.append(_make(fields, text, m.start(), m.end()))
     for m in _BRACKET.finditer(text):
         found.append(Citation(_reference_id(m.group(1)), None, None, None, None,
                               m.group(), m.start(), m.end(), kind="reference"))
@@ -454,7 +488,9 @@ def find_citations(text: str) -> list[Citation]:
     previous = None
     for c in found:
         if c.kind == "ibid":
-            c.citation_id = previous.citation_id if previous else citation_id(None, "ibid", None)
+            c.citation_id = (
+                previous.citation_id if previous else citation_id(None, "ibid", None)
+            )
         elif c.kind == "work":
             previous = c
     return found
@@ -462,8 +498,9 @@ def find_citations(text: str) -> list[Citation]:
 
 def _make(fields: dict, text: str, start: int, end: int) -> Citation:
     kind = fields["kind"]
-    cid = "" if kind == "ibid" else citation_id(fields["author"], fields["title"], fields["year"])
-    return Citation(cid, fields["title"], fields["author"], fields["year"], fields["pages"],
+    author, title, year = fields["author"], fields["title"], fields["year"]
+    cid = "" if kind == "ibid" else citation_id(author, title, year)
+    return Citation(cid, title, author, year, fields["pages"],
                     text[start:end], start, end, kind=kind)
 
 
@@ -472,20 +509,18 @@ def _make(fields: dict, text: str, start: int, end: int) -> Citation:
 
 def _generic(name: str) -> bool:
     """True when a group names no one: "some historians", "official figures"."""
-    words = name.split()
-    for w in words:
-        if w[:1].isupper() and w.lower() not in _GENERIC_WORDS and not re.fullmatch(
-            _GROUP_NOUNS, w.lower()
-        ):
-            return False
-    return True
+    words = [w.lower() for w in name.split()]
+    if not words or not re.fullmatch(_GROUP_NOUNS, words[-1]):
+        return False
+    if re.fullmatch(_INSTITUTIONS, words[-1]):
+        return False
+    return all(w in _GENERIC_WORDS or re.fullmatch(_GROUP_NOUNS, w) for w in words)
 
 
 def find_attributions(text: str) -> list[Attribution]:
     """Who the text cites as the source of its statements, in text order."""
     found: dict[tuple[int, int], Attribution] = {}
-    taken: list[tuple[int, int]] = []
-    for verb, pattern in _ATTRIBUTION_PATTERNS:
+    for verb, pattern, may_be_group in _ATTRIBUTION_PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span("name")
             name = m.group("name")
@@ -493,25 +528,16 @@ def find_attributions(text: str) -> list[Attribution]:
             if article:
                 start += article.end()
                 name = name[article.end():]
-            if not name.strip():
+            cue = m.group("cue").lower() if "cue" in pattern.groupindex else verb
+            if (start, end) in found:
+                if found[(start, end)].verb is None:
+                    found[(start, end)].verb = cue
                 continue
-            cue = m.group("cue") if "cue" in pattern.groupindex else None
-            the_verb = verb if verb else (cue.lower() if cue else None)
-            if verb == "according to":
-                the_verb = "according to"
-            key = (start, end)
-            if key in found:
-                if found[key].verb is None and the_verb:
-                    found[key].verb = the_verb
+            if any(a.start < end and start < a.end for a in found.values()):
                 continue
-            if any(s < end and start < e for s, e in taken):
-                continue
-            group = bool(re.search(rf"(?i:{_GROUP_NOUNS})\s*$", name)) and (
-                "cue" not in pattern.groupindex or pattern.pattern.find(_GROUP) >= 0
-            )
-            found[key] = Attribution(" ".join(name.split()), the_verb, start, end,
-                                     generic=group and _generic(name))
-            taken.append(key)
+            generic = may_be_group and _generic(name)
+            name = " ".join(name.split())
+            found[(start, end)] = Attribution(name, cue, start, end, generic)
     return sorted(found.values(), key=lambda a: a.start)
 
 
@@ -585,7 +611,9 @@ def sentence_sources(
         if i is not None:
             out[i]["footnotes"].append(marker)
     for row in out:
-        row["sourced"] = bool(row["citations"] or row["attributions"] or row["footnotes"])
+        row["sourced"] = bool(
+            row["citations"] or row["attributions"] or row["footnotes"]
+        )
     return out
 
 
@@ -596,15 +624,17 @@ def cited_near(
     window: int = 160,
     limit: int | None = None,
 ) -> list[Citation]:
-    """Citations after a figure at ``start``-``end``: within ``window`` chars and before ``limit``.
+    """Citations starting after a figure's ``end``, within ``window`` chars.
 
-    Pass the citations of the figure's sentence (or its end as ``limit``); a
+    Pass the citations of the figure's sentence, or its end as ``limit``; a
     citation that contains the figure (its year or pages) is not returned.
     """
     near = [
-        c for c in citations
-        if c.start >= end and c.start - end <= window and (limit is None or c.start < limit)
-        and not (c.start <= start < c.end)
+        c
+        for c in citations
+        if end <= c.start <= end + window
+        and (limit is None or c.start < limit)
+        and not c.start <= start < c.end
     ]
     return sorted(near, key=lambda c: c.start)
 
@@ -618,7 +648,7 @@ def in_citation(citations: list[Citation], start: int, end: int) -> Citation | N
 
 
 def citations_table(citations: Iterable[Citation]) -> list[dict]:
-    """One row per work, by ``citation_id``: the first mention, with the mention count."""
+    """One row per ``citation_id``: its first mention, with the count of mentions."""
     rows: dict[str, dict] = {}
     for c in citations:
         row = rows.get(c.citation_id)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .dates import REFERENCE_KEY
 from .errors import ClaimkitError
 from .frames import FOOTNOTES_KEY, FRAME_FIELDS, ClaimFramer, _hedge
+from .names import NameIndex
 from .nlp import load_pipeline
 from .sources import Source, read_sources
 from .table import claims_frame
@@ -68,6 +69,7 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         rec.update(
             unit="event", qualifier="exact", date_start=d._.date_start, date_end=d._.date_end, precision=d._.precision,
             predicate=span._.predicate, predicate_class=span._.predicate_class, participants=span._.participants,
+            participant_kinds=span._.participant_kinds,
             place=span._.place, hedge=hedge, certainty=certainty, negated=span._.negated,
             period_start=d._.date_start, period_end=d._.date_end, footnote=footnote, sourced=footnote is not None,
         )
@@ -121,7 +123,19 @@ def extract_sources(
         records.extend(found)
         if on_source:
             on_source(source, len(found))
+    _name_keys(records)
     return claims_frame(records)
+
+
+def _name_keys(records: list[dict]) -> None:
+    """One key per person or organisation across all sources: "Laventry Beria" and "Lavrentiy Beria" agree."""
+    index = NameIndex()
+    for rec in records:
+        kinds = rec.pop("participant_kinds", None) or []
+        if rec.get("participants"):
+            rec["participant_keys"] = [index.add(n, k) for n, k in zip(rec["participants"], kinds)]
+        if rec.get("attribution"):
+            rec["attribution_key"] = index.add(rec["attribution"], "PERSON")
 
 
 def extract(

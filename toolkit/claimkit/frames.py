@@ -18,7 +18,7 @@ Works on a parsed Doc (the trained pipeline's tagger and parser) with the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
@@ -280,21 +280,27 @@ class Event:
     participants: list[str]
     place: str | None
     negated: bool
+    participant_kinds: list[str] = field(default_factory=list)
 
 
-def _participants(verb) -> list[str]:
-    """Named people, organisations and places among a verb's arguments ("Leon Trotsky was murdered")."""
-    names: list[str] = []
+def _participants(verb) -> list[tuple[str, str]]:
+    """Named people and organisations among a verb's arguments ("Leon Trotsky was murdered"), with their kind."""
+    names: list[tuple[str, str]] = []
     for child in verb.children:
         if child.dep_ not in _ARGUMENT_DEPS and child.dep_ != "prep":
             continue
+        if child.pos_ == "PROPN" and not child.ent_type_ and child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            parts = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+            name = " ".join(t.text for t in parts)  # a name the tagger saw but the recogniser missed
+            if name and name not in [n for n, _ in names]:
+                names.append((name, "PERSON"))
         for tok in child.subtree:
             if tok.ent_type_ in _PARTICIPANT_LABELS and tok.ent_iob_ == "B":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
                 if ent is not None and ent.label_ != "GPE":
                     name = re.sub(r"[’']s$", "", ent.text)  # "Joseph Stalin’s" -> "Joseph Stalin"
-                    if name not in names:
-                        names.append(name)
+                    if name not in [n for n, _ in names]:
+                        names.append((name, ent.label_))
     return names
 
 
@@ -338,16 +344,18 @@ def find_events(doc: Doc) -> list[Event]:
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
             start = min([verb.i] + [a.i for a in aux])
             places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC")]
+            named = _participants(verb)
             events.append(Event(
                 span=doc[start:verb.i + 1], date=date, predicate=doc[start:verb.i + 1].text, predicate_class=cls,
-                participants=_participants(verb), place=places[0] if places else None, negated=_negated(verb),
+                participants=[n for n, _ in named], place=places[0] if places else None, negated=_negated(verb),
+                participant_kinds=[k for _, k in named],
             ))
     return events
 
 
 FRAME_FIELDS = ("subject", "subject_key", "base", "predicate", "predicate_class", "period_start", "period_end", "place",
                 "certainty", "attribution", "footnote", "negated")
-EVENT_FIELDS = ("predicate", "predicate_class", "participants", "place", "negated", "event_date")
+EVENT_FIELDS = ("predicate", "predicate_class", "participants", "participant_kinds", "place", "negated", "event_date")
 FOOTNOTES_KEY = "claimkit_footnotes"  # doc.user_data key: [(offset in doc.text, marker)], sorted
 
 for _name in set(FRAME_FIELDS + EVENT_FIELDS):

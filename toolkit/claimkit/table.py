@@ -42,6 +42,8 @@ CLAIM_COLUMNS: dict[str, str] = {
     "sourced": "boolean",
     "negated": "boolean",
     "participants": "object",
+    "participant_keys": "object",
+    "attribution_key": "string",
 }
 
 DISAGREEMENT_COLUMNS: dict[str, str] = {
