@@ -31,9 +31,9 @@ claimkit reads the text folders with ``claimkit.extract`` (the default pipeline)
 Each gold item is matched to the quantity claim of the same file (``source_id``
 is the file name without its suffix) whose ``[start, end)`` overlaps the gold
 span most; a gold item with no overlapping claim counts as wrong in every field
-(the script prints how many). Several gold items may match the same claim
-("exceeded seven million and may have reached twenty million" is one claim, two
-gold figures).
+(the script prints how many). Several gold items may match the same claim (one
+claim spanning "exceeded N and may have reached M" holds two gold figures, each
+with its own hedge).
 
 Per field, the share of gold items read right, by two standards:
 
@@ -383,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     gold = load_gold(args.gold)
     folders = [f for f in args.texts if f.is_dir()]
-    problems = check_texts(gold, folders)
+    problems = check_texts(gold, args.texts)
     if problems or not folders:
         for p in problems[:20]:
             print(p, file=sys.stderr)

@@ -1,63 +1,83 @@
 """Citations and attributions: on whose word a figure stands.
 
 Reads plain text (usually a Source's cleaned ``text``) and reports character
-offsets into that same text; it needs no NLP pipeline. Three things are read:
+offsets into that same text; it needs no NLP pipeline. Three things are read.
 
-- **citations** (:func:`find_citations`), each a :class:`Citation`:
-  - parenthetical works, one or more per parenthesis split on ";", with an
-    optional lead-in ("see", "see also", "cf.", "e.g.", "quoted in",
-    "cited in"), in these shapes: "TITLE by AUTHOR [YEAR]",
-    "AUTHOR, TITLE[, YEAR]", "AUTHOR's TITLE[, YEAR]", "AUTHOR[,] YEAR"
-    with pages after ", p. 45", ": 45-47" or ", 45" ("Conquest 1990, p. 45",
-    "Getty and Naumov 1999: 588", "Davies et al. 2004"), a bare title after
-    a lead-in, and "ibid." (same work as the citation before it);
-  - a TITLE is quoted (“…”, "…", ‘…’, '…', *…*, _…_) or a Title Case run
-    (capitalised words joined by short words such as "of", "the", "in");
-  - pages anywhere in the work: "p. 45", "pp. 12-15", "page 9",
-    "pages 347 to 349"; stored as "347-349" (ranges with "-", lists with ", ");
-  - narrative author-date citations followed by a reporting verb:
-    "Conquest (1990) estimates";
-  - bracket references "[12]", "[12][13]", "[3, 4]" (``kind="reference"``,
-    no title). Numeric footnote markers glued to words or superscripts are
-    read by :func:`claimkit.sources.find_footnote_markers`, not here; note
-    that the cleaned text of a Source has its bracket markers removed too,
-    so on that text bracket references arrive as footnotes instead.
-- **attributions** (:func:`find_attributions`), each an :class:`Attribution`
-  whose ``start``/``end`` cover the name only (``text[start:end]`` is the
-  name as written; ``name`` collapses its white space):
-  "according to X", "X claims/argues/estimates/writes/believes/suggests/
-  reports/states/notes/... (that)", "X has argued", "as X put it", "X puts the
-  figure at", "X's estimate/figures/account/view", "in X's view", "in the
-  words of X", "historian X" (verb None), and groups: "scholars estimate",
-  "some historians believe", "Soviet sources claim", "according to official
-  figures" (``generic=True`` when the group names no one).
-  X is a run of 1-4 capitalised tokens (person or institution) with initials
-  ("R. W. Davies") and particles ("von", "de", "van"); a leading article is
-  left out. Capitalised function words ("The", "In", "By", "Then"...), month,
-  day and season names never start or join a name, so "In March Orlov claims"
-  gives "Orlov" and "In 1937 the purge began" gives nothing.
-  Decision: an institution is a source like a person, so "The Party claims"
-  is attributed to "Party" and "the Soviet government claimed" to
-  "Soviet government".
-- **per sentence** (:func:`sentence_sources`): the citations, attributions and
-  footnote markers of each sentence span, and ``sourced`` (false when the
-  sentence has none of the three). A reference or marker that opens a
-  sentence ("... million. [12] Then ...") belongs to the sentence before it.
+**Citations** (:func:`find_citations`), each a :class:`Citation`:
+
+- parenthetical works, one per ";"-separated part of a parenthesis, after an
+  optional lead-in ("see", "see also", "cf.", "e.g.", "quoted in", "cited
+  in"), in these shapes, tried in this order: "TITLE by AUTHOR [YEAR]",
+  "AUTHOR, TITLE[, YEAR]", "AUTHOR's TITLE[, YEAR]", "AUTHOR[,] YEAR" with
+  pages after ":" or "," ("Conquest, 1990: 45-47", "Getty and Naumov 1999,
+  588", "Davies et al. 2004"), a bare TITLE, and "ibid." (``kind="ibid"``,
+  given the id of the work cited before it);
+- a TITLE is quoted (“…”, "…", ‘…’, '…', *…*, _…_) or a Title Case run
+  (capitalised words joined by short words: "of", "the", "in"...); an AUTHOR
+  is one or more names joined by ",", "and", "&", maybe ending "et al.";
+- pages anywhere in the part: "p. 45", "pp. 12-15", "page 9", "pages 347 to
+  349"; stored as "347-349" (ranges with "-", lists with ", ");
+- to keep asides out, a shape without a lead-in needs a year (or a quoted
+  title), a bare title needs a lead-in and two words or quotes, "TITLE by
+  AUTHOR" needs two title words, and "AUTHOR YEAR" fails when AUTHOR is a
+  place, month or season ("(Moscow 1937)", "(March 1917)"); year ranges
+  ("(1937-1938)", "(Stalin 1929-1953)") are never citations;
+- narrative author-date citations: "Conquest (1990) estimates",
+  "according to Conquest (1990, p. 45)";
+- bracket references "[12]", "[12][13]", "[3, 4]" (``kind="reference"``, no
+  title). Numeric footnote markers (glued, superscript) are read by
+  :func:`claimkit.sources.find_footnote_markers`, not here; the cleaned text
+  of a Source has its bracket markers removed as footnotes too.
+
+``Citation.text`` is the reference as written: the whole parenthesis when it
+holds one work, the part (without parentheses) when it holds several.
+
+**Attributions** (:func:`find_attributions`), each an :class:`Attribution`
+whose ``start``/``end`` cover the name only (``text[start:end]`` is the name
+as written; ``name`` collapses its white space; ``verb`` is the cue, lower
+case): "according to X" ("according to Stalin biographer X" gives X), "X
+claims/argues/estimates/writes/believes/suggests/reports/notes/... (that)",
+"X has argued", "X (1990) estimates", "X, however, claims", "as X put it"
+and "X puts the figure at" (verb "put"/"puts"), "X's estimate/figures/
+account/view" and "in X's view" (verb is the noun), "in the words/view of
+X", "historian X" (verb None), and groups: "scholars estimate", "some
+historians believe", "Soviet sources claim", "official records reveal",
+"according to some estimates", "according to the 1939 census".
+
+- X is a run of 1-4 capitalised tokens (person or institution) with initials
+  ("R. W. Davies") and particles ("von", "de", "van"), or two such runs
+  joined by "and"; a leading "the" is left out of the span.
+- Capitalised function words ("The", "In", "By", "Then"...), sentence-initial
+  roles and group nouns, month, day and season names never start or join a
+  name: "In March Orlov claims" gives "Orlov"; "In 1937 the purge began" and
+  "By the spring" give nothing.
+- "states" and "records" count only before "that", "how", ":" or a quote
+  ("the Baltic states" is no source); a reporting noun followed by a verb
+  ("Orlov estimates were dismissed") is no attribution.
+- Decision: an institution is a source like a person. "The Party claims" is
+  attributed to "Party", "the Soviet government claimed" to "Soviet
+  government". ``generic`` is true only for groups that name no one ("some
+  historians", "official figures"), not for institutions.
+
+**Per sentence** (:func:`sentence_sources`): the citations, attributions and
+footnote markers of each sentence span, and ``sourced``, false when the
+sentence has none of the three. A reference or marker that opens a sentence
+("... million. [12] Then ...") or sits between two sentences belongs to the
+sentence before it.
 
 Identity: ``citation_id`` is the first 12 hex digits of the SHA-1 of the
 normalised author surnames, title (accents, case, punctuation and a leading
-article dropped) and year, so "(Conquest 1990)" and "(Conquest, 1990: 45)"
-are one work, while "Robert Conquest, The Great Terror" is another (the text
-gives a title there). Bracket references hash their label ("[12]" is one work
-however often it appears). :func:`citations_table` keeps the first mention of
-each id and counts the mentions.
+article dropped) and year, so "(Conquest 1990)" and "(Robert Conquest, 1990:
+45)" are one work; the same author and year with a title is another, since
+the text says more there. A bracket reference hashes its label ("[12]" is one
+entry however often it appears). :func:`citations_table` keeps the first
+mention of each id and counts the mentions.
 
-Limits: no nesting of parentheses, no parenthesis across a line break; an
-"AUTHOR YEAR" parenthesis whose AUTHOR is a place, month or season in the
-short lists below is not a citation, but other look-alikes are ("(Kirov
-1934)"); pronouns ("he argues", "according to him") are not resolved; titles
-in running text outside parentheses are not read; "ibid." takes the id of
-the previous work citation, whatever the essay meant.
+Limits: no nested parentheses, no parenthesis across a line break; look-alike
+asides still pass ("(Kirov, 1934)", "(NKVD, 1937)"); pronouns ("he argues",
+"according to him") are not resolved; titles in running text outside
+parentheses are not read; a sentence subject that is a common capitalised
+word missing from the stop list can pass as a name.
 
 The short word lists below are constants here for now; they may move to
 ``data/`` like the package's other word lists.
@@ -82,6 +102,8 @@ _STOP_WORDS = (
     "Which Who Whose Where Why How Evidence Research Nobody Everyone Someone "
     "Nothing Everything Indeed Moreover Furthermore Meanwhile Still Instead "
     "Perhaps Certainly Clearly Similarly Likewise Yes Ibid See Cf Page Pages "
+    "Official Western Recent Later Modern Contemporary Independent Archival "
+    "Revisionist Declassified "
     # sentence-initial roles and groups: "Historian R. W. Davies", "Scholars estimate"
     "Historian Historians Scholar Scholars Researchers Demographers Economists "
     "Experts Officials Estimates Figures Sources Records Archives Documents Data "
@@ -113,10 +135,11 @@ _MINOR = (
 )
 _REPORT_VERBS = (
     "claims?|claimed|argues?|argued|estimates?|estimated|writes|write|"
-    "wrote|believes?|believed|suggests?|suggested|reports?|reported|states?|"
+    "wrote|believes?|believed|suggests?|suggested|reports?|reported|"
+    r"(?:states?|records?)(?=\s*(?:that\b|how\b|[:“\"]))|"
     "stated|says|said|notes?|noted|maintains?|maintained|contends?|contended|"
     "asserts?|asserted|calculates?|calculated|concludes?|concluded|insists?|"
-    "insisted|observes?|observed|remarks?|remarked|records?|recorded|counts?|"
+    "insisted|observes?|observed|remarks?|remarked|recorded|counts?|reveals?|revealed|"
     "counted|reckons?|reckoned|(?:finds|found)(?= that)|cites?|cited|recalls?|recalled|"
     "admits?|admitted|acknowledges?|acknowledged|concedes?|conceded|alleges?|"
     "alleged|declares?|declared|announces?|announced|testifies|testified|"
@@ -127,7 +150,8 @@ _REPORT_VERBS = (
 # Verbs a group of sources can take besides reporting verbs ("figures show").
 _GROUP_VERBS = _REPORT_VERBS + (
     "|shows?|showed|shown|indicates?|indicated|gives?|gave|lists?|listed|"
-    "ranges?|ranged|vary|varies|varied|places?|placed|speak|speaks"
+    "ranges?|ranged|vary|varies|varied|places?|placed|speak|speaks|"
+    "stated|records?"
 )
 # Unnamed institutions: a group, but not a generic one ("the government claimed").
 _INSTITUTIONS = "government|regime|press|leadership|authorities|census(?:es)?|party"
@@ -168,10 +192,11 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _STOP = "|".join(_STOP_WORDS + _MONTHS + _DAYS_SEASONS)
 _TOKEN = (
     rf"(?!(?:{_STOP})\b(?!\.))(?:[{_UP}]\.(?![\w])|(?:Mc|Mac|O['’])?[{_UP}][\w]*"
-    rf"(?:['’][{_UP}]\w*)?(?:-[{_UP}]?\w+)*)"
+    rf"(?:['’][{_UP}]\w*)?(?:-[{_UP}]?\w+)*)(?!\w)"
 )
 _WITH_PARTICLES = rf"(?:(?:{_PARTICLES}){_SP})*{_TOKEN}"
 _NAME = rf"{_WITH_PARTICLES}(?:{_SP}{_WITH_PARTICLES}){{0,3}}"
+_NAMES = rf"{_NAME}(?:{_SP}(?:and|&){_SP}{_NAME})?"  # "Zhores and Roy Medvedev"
 _AUTHORS = (
     rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:{_SP}et{_SP}al\.?)?"
 )
@@ -235,7 +260,7 @@ _NOT_NOUN_USE = (
     r"indicate|indicated|range|ranged|vary|varied|have|had|from)\b)"
 )
 _NARRATIVE_BODY = (
-    rf"(?P<author>{_AUTHORS}){_SP}\((?P<year>{_YEAR})"
+    rf"(?<![\w’'-])(?P<author>{_AUTHORS}){_SP}\((?P<year>{_YEAR})"
     rf"(?:\s*[:,]\s*(?:(?:pp?\.|pages?)\s*)?(?P<pages>{_PAGES}))?\)"
 )
 _NARRATIVE = [
@@ -256,10 +281,21 @@ _INST_YEAR = rf"(?i:the){_SP}\d{{4}}{_SP}(?:census|report|survey|count)\b"
 # (fixed verb, pattern, may name a group); the name is group "name", the cue "cue".
 _ATTRIBUTION_PATTERNS = [
     (
+        # "according to Stalin biographer Dmitri Volkogonov": the person, not "Stalin"
         "according to",
         re.compile(
             rf"\b[Aa]ccording{_SP}to{_SP}(?:(?:the|a|an){_SP})?"
-            rf"(?P<name>{_INST_YEAR}|{_GROUP}|{_NAME})"
+            rf"(?:(?:{_TOKEN}|(?i:{_GROUP_ADJS})){_SP}){{0,2}}(?:{_ROLES}){_SP}"
+            rf"(?P<name>{_NAMES})"
+        ),
+        False,
+    ),
+    (
+        "according to",
+        re.compile(
+            rf"\b[Aa]ccording{_SP}to{_SP}(?:(?:the|a|an){_SP})?"
+            rf"(?P<name>{_INST_YEAR}|{_GROUP}|{_NAMES})"
+            rf"(?!{_SP}(?:(?i:{_ROLES})\b|{_TOKEN}))"
         ),
         True,
     ),
@@ -274,7 +310,7 @@ _ATTRIBUTION_PATTERNS = [
     (
         None,
         re.compile(
-            rf"(?<![\w’'-])(?P<name>{_NAME}){_VERB_AFTER}{_SP}"
+            rf"(?<![\w’'-])(?P<name>{_NAMES}){_VERB_AFTER}{_SP}"
             rf"(?P<cue>{_REPORT_VERBS})\b{_NOT_NOUN_USE}"
         ),
         False,
