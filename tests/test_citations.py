@@ -10,9 +10,9 @@ import pytest
 from claimkit.citations import (
     Attribution,
     Citation,
-    cited_near,
     citation_id,
     citations_table,
+    cited_near,
     find_attributions,
     find_citations,
     in_citation,
@@ -20,14 +20,13 @@ from claimkit.citations import (
 )
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Naive sentence spans for the tests: up to ". " followed by a capital."""
-    spans, start = [], 0
-    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\[(])", text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
+def _joined(*sentences: str) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences joined by single spaces, with their spans."""
+    spans, pos = [], 0
+    for sentence in sentences:
+        spans.append((pos, pos + len(sentence)))
+        pos += len(sentence) + 1
+    return " ".join(sentences), spans
 
 
 # --- citations ----------------------------------------------------------------
@@ -64,13 +63,22 @@ WORKS = [
         "The quota was 75,000 (see Ilya Marchenko's Orders from the Centre, 1971).",
         ("Orders from the Centre", "Ilya Marchenko", 1971, None),
     ),
-    ("Two million moved (see The Long Road East).", ("The Long Road East", None, None, None)),
-    ("Two million moved (see *The Long Road East*).", ("The Long Road East", None, None, None)),
+    (
+        "Two million moved (see The Long Road East).",
+        ("The Long Road East", None, None, None),
+    ),
+    (
+        "Two million moved (see *The Long Road East*).",
+        ("The Long Road East", None, None, None),
+    ),
     (
         "Two million moved (see Russia in 1921 by Anna Kell 2008).",
         ("Russia in 1921", "Anna Kell", 2008, None),
     ),
-    ("Two million moved (see von Berg, Exile, 1966).", ("Exile", "von Berg", 1966, None)),
+    (
+        "Two million moved (see von Berg, Exile, 1966).",
+        ("Exile", "von Berg", 1966, None),
+    ),
     ("Petrov (1987) estimates 3 million.", (None, "Petrov", 1987, None)),
     ("According to Petrov (1987, p. 8), 3 million left.", (None, "Petrov", 1987, "8")),
 ]
@@ -83,7 +91,7 @@ def test_citations_parenthetical_works(text, expected):
     c = found[0]
     assert (c.title, c.author, c.year, c.pages) == expected
     assert c.kind == "work"
-    assert text[c.start:c.end] == c.text
+    assert text[c.start : c.end] == c.text
     assert c.text.startswith(("(", "Petrov")) and c.text.endswith(")")
     assert re.fullmatch(r"[0-9a-f]{12}", c.citation_id)
 
@@ -115,7 +123,7 @@ def test_citations_bracket_references_each_their_own():
     found = find_citations(text)
     assert [c.text for c in found] == ["[12]", "[13]", "[3, 4]"]
     assert all(c.kind == "reference" and c.title is None for c in found)
-    assert all(text[c.start:c.end] == c.text for c in found)
+    assert all(text[c.start : c.end] == c.text for c in found)
     assert len({c.citation_id for c in found}) == 3
     again = find_citations("Elsewhere [12] again.")[0]
     assert again.citation_id == found[0].citation_id
@@ -131,8 +139,8 @@ def test_citations_several_works_in_one_parenthesis():
     assert (first.author, first.year) == ("Marsh", 1979)
     assert (second.author, second.year, second.pages) == ("Lindqvist", 2003, "7")
     assert first.text == "see Marsh 1979" and second.text == "Lindqvist 2003, p. 7"
-    assert text[first.start:first.end] == first.text
-    assert text[second.start:second.end] == second.text
+    assert text[first.start : first.end] == first.text
+    assert text[second.start : second.end] == second.text
 
 
 def test_citations_ibid_takes_the_previous_work():
@@ -141,15 +149,22 @@ def test_citations_ibid_takes_the_previous_work():
     assert ibid.kind == "ibid" and ibid.pages == "9"
     assert ibid.citation_id == work.citation_id
     alone = find_citations("No work before (ibid.).")
-    assert alone[0].kind == "ibid" and alone[0].citation_id == citation_id(None, "ibid", None)
+    assert alone[0].kind == "ibid" and alone[0].citation_id == citation_id(
+        None, "ibid", None
+    )
 
 
 def test_citation_id_is_stable_and_normalised():
     key = "sorokin|hidden archive of the purges|1961"
     expected = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-    assert citation_id("Nikolai Sorokin", "The Hidden Archive of the Purges", 1961) == expected
+    assert (
+        citation_id("Nikolai Sorokin", "The Hidden Archive of the Purges", 1961)
+        == expected
+    )
     assert citation_id("Sorokin", "the hidden archive of the purges.", 1961) == expected
-    assert citation_id("N. Sorókin", "The Hidden Archive of the Purges", 1961) == expected
+    assert (
+        citation_id("N. Sorókin", "The Hidden Archive of the Purges", 1961) == expected
+    )
     assert citation_id("Sorokin", "Hidden Archive of the Purges", 1962) != expected
     assert citation_id("Sorokin", "Stalin’s Clerks", None) == citation_id(
         "Sorokin", "Stalin's Clerks", None
@@ -170,7 +185,8 @@ def test_citations_author_date_mentions_are_one_work():
 
 def test_citations_table_dedupes_and_counts():
     text = (
-        "Some 30,000 fled (Marsh 1979, p. 4). Of them 2,000 returned (Marsh 1979, p. 9). "
+        "Some 30,000 fled (Marsh 1979, p. 4). "
+        "Of them 2,000 returned (Marsh 1979, p. 9). "
         "Others disagree (Lindqvist 2003).[7] The army shrank [7]."
     )
     table = citations_table(find_citations(text))
@@ -178,7 +194,10 @@ def test_citations_table_dedupes_and_counts():
     marsh, lindqvist, ref = table
     assert marsh["mentions"] == 2 and marsh["pages"] == "4"
     assert marsh["pages_cited"] == ["4", "9"]
-    assert marsh["text"] == "(Marsh 1979, p. 4)" and text[marsh["start"]:marsh["end"]] == marsh["text"]
+    assert (
+        marsh["text"] == "(Marsh 1979, p. 4)"
+        and text[marsh["start"] : marsh["end"]] == marsh["text"]
+    )
     assert lindqvist["mentions"] == 1 and lindqvist["year"] == 2003
     assert ref["kind"] == "reference" and ref["mentions"] == 2 and ref["text"] == "[7]"
     assert citations_table([]) == []
@@ -187,15 +206,24 @@ def test_citations_table_dedupes_and_counts():
 # --- attributions -------------------------------------------------------------
 
 ATTRIBUTIONS = [
-    ("According to Irina Volkova, 5,000 were deported.", [("Irina Volkova", "according to")]),
-    ("Deportations, according to Volkova, reached 5,000.", [("Volkova", "according to")]),
+    (
+        "According to Irina Volkova, 5,000 were deported.",
+        [("Irina Volkova", "according to")],
+    ),
+    (
+        "Deportations, according to Volkova, reached 5,000.",
+        [("Volkova", "according to")],
+    ),
     ("Petrov claims that 3,000 officers were shot.", [("Petrov", "claims")]),
     ("Petrov argues the toll was lower.", [("Petrov", "argues")]),
     ("Petrov estimates 1.2 million deaths.", [("Petrov", "estimates")]),
     ("Lindqvist writes that 40 trains left.", [("Lindqvist", "writes")]),
     ("Marsh believes 200 villages emptied.", [("Marsh", "believes")]),
     ("Marsh suggests a figure near 80,000.", [("Marsh", "suggests")]),
-    ("The consul reports that 600 were arrested; Marsh reports 700.", [("Marsh", "reports")]),
+    (
+        "The consul reports that 600 were arrested; Marsh reports 700.",
+        [("Marsh", "reports")],
+    ),
     ("Marsh states that 700 were arrested.", [("Marsh", "states")]),
     ("Marsh has argued that 700 were arrested.", [("Marsh", "argued")]),
     ("Marsh, however, claims that 700 were arrested.", [("Marsh", "claims")]),
@@ -214,17 +242,29 @@ ATTRIBUTIONS = [
         "According to camp archivist Ilya Marchenko, 12 camps existed.",
         [("Ilya Marchenko", "according to")],
     ),
-    ("According to Ilse and Karl Brandt, 12 camps existed.", [("Ilse and Karl Brandt", "according to")]),
+    (
+        "According to Ilse and Karl Brandt, 12 camps existed.",
+        [("Ilse and Karl Brandt", "according to")],
+    ),
     ("According to the Ministry, 12 camps existed.", [("Ministry", "according to")]),
     ("The Party claims 2 million new members.", [("Party", "claims")]),
-    ("The regional government claimed 3 million tons.", [("regional government", "claimed")]),
+    (
+        "The regional government claimed 3 million tons.",
+        [("regional government", "claimed")],
+    ),
     ("Scholars estimate that 700,000 were shot.", [("Scholars", "estimate")]),
     ("Some historians believe the toll was lower.", [("Some historians", "believe")]),
     ("Many scholars have argued for 1 million.", [("Many scholars", "argued")]),
     ("Soviet sources claim 1 million.", [("Soviet sources", "claim")]),
     ("Official records reveal 5,000 cases.", [("Official records", "reveal")]),
-    ("According to some estimates, 6 million died.", [("some estimates", "according to")]),
-    ("According to the 1926 census, 147 million lived there.", [("1926 census", "according to")]),
+    (
+        "According to some estimates, 6 million died.",
+        [("some estimates", "according to")],
+    ),
+    (
+        "According to the 1926 census, 147 million lived there.",
+        [("1926 census", "according to")],
+    ),
 ]
 
 
@@ -233,7 +273,7 @@ def test_attributions_patterns(text, expected):
     found = find_attributions(text)
     assert [(a.name, a.verb) for a in found] == expected
     for a in found:
-        assert text[a.start:a.end] == a.name
+        assert text[a.start : a.end] == a.name
 
 
 @pytest.mark.parametrize(
@@ -274,7 +314,7 @@ def test_attributions_generic_groups_and_institutions():
 def test_attribution_name_across_a_line_break_is_collapsed():
     text = "According to Irina\nVolkova, 5,000 were deported."
     (a,) = find_attributions(text)
-    assert a.name == "Irina Volkova" and text[a.start:a.end] == "Irina\nVolkova"
+    assert a.name == "Irina Volkova" and text[a.start : a.end] == "Irina\nVolkova"
     assert isinstance(a, Attribution)
 
 
@@ -282,30 +322,30 @@ def test_attribution_name_across_a_line_break_is_collapsed():
 
 
 def test_sentence_sources_attach_and_flag_unsourced():
-    text = (
-        "Some 30,000 fled in 1932 (Marsh 1979). "
-        "According to Volkova, 5,000 returned. "
-        "The army lost 40,000 officers.[12] "
-        "In 1937 the purge began. "
-        "The camps held 90,000 men."
+    text, spans = _joined(
+        "Some 30,000 fled in 1932 (Marsh 1979).",
+        "According to Volkova, 5,000 returned.",
+        "The army lost 40,000 officers.[12]",
+        "In 1937 the purge began.",
+        "The camps held 90,000 men.",
     )
-    spans = _sentences(text)
-    assert len(spans) == 6  # "[12]" opens a span of its own in this naive split
-    rows = sentence_sources(text, spans, footnotes=[(text.index("90,000") + 10, "4")])
+    marker = text.index("90,000") + len("90,000 men")
+    rows = sentence_sources(text, spans, footnotes=[(marker, "4")])
+    assert [(r["start"], r["end"]) for r in rows] == spans
     assert rows[0]["citation_ids"] == [find_citations(text)[0].citation_id]
     assert rows[0]["sourced"] and rows[0]["attributions"] == []
     assert rows[1]["attribution_names"] == ["Volkova"] and rows[1]["sourced"]
     assert [c.text for c in rows[2]["citations"]] == ["[12]"] and rows[2]["sourced"]
-    assert rows[3]["citations"] == [] and not rows[3]["sourced"]
-    assert not rows[4]["sourced"]
-    assert rows[5]["footnotes"] == ["4"] and rows[5]["sourced"]
-    assert all({"start", "end", "citations", "attributions", "footnotes"} <= set(r) for r in rows)
+    assert rows[3]["citations"] == rows[3]["attributions"] == rows[3]["footnotes"] == []
+    assert not rows[3]["sourced"]
+    assert rows[4]["footnotes"] == ["4"] and rows[4]["sourced"]
 
 
 def test_sentence_sources_reference_after_the_full_stop_belongs_before():
     text = "The army lost 40,000 officers. [12] Later counts differ."
     spans = [(0, 30), (31, len(text))]
-    rows = sentence_sources(text, spans, footnotes=[{"start": 33, "marker": "12"}])
+    marker = {"start": text.index("[12]"), "marker": "12"}
+    rows = sentence_sources(text, spans, footnotes=[marker])
     assert [c.text for c in rows[0]["citations"]] == ["[12]"]
     assert rows[0]["footnotes"] == ["12"]
     assert rows[1]["citations"] == [] and not rows[1]["sourced"]
@@ -317,8 +357,12 @@ def test_cited_near_and_in_citation():
     fig = text.index("30,000")
     near = cited_near(citations, fig, fig + 6)
     assert [c.author for c in near] == ["Marsh", "Kell"]
-    assert [c.author for c in cited_near(citations, fig, fig + 6, window=10)] == ["Marsh"]
-    assert cited_near(citations, fig, fig + 6, limit=text.index("(Kell")) == [citations[0]]
+    assert [c.author for c in cited_near(citations, fig, fig + 6, window=10)] == [
+        "Marsh"
+    ]
+    assert cited_near(citations, fig, fig + 6, limit=text.index("(Kell")) == [
+        citations[0]
+    ]
     page = text.index("45")
     assert in_citation(citations, page, page + 2) is citations[0]
     assert in_citation(citations, fig, fig + 6) is None

@@ -172,7 +172,8 @@ _GROUP_ADJS = (
     "official|western|soviet|russian|ukrainian|archival|recent|later|earlier|"
     "modern|contemporary|independent|revisionist|conservative|liberal|local|"
     "foreign|party|government|police|secret|internal|published|unpublished|"
-    "émigré|emigre|academic|serious|reliable|other|most|more"
+    "émigré|emigre|academic|serious|reliable|other|most|more|regional|central|"
+    "provincial|national|state|tsarist|imperial|german|polish|british|american"
 )
 _POSSESSED = (
     "estimates?|figures?|calculations?|count|total|tally|account|view|claims?|"
@@ -285,8 +286,7 @@ _ATTRIBUTION_PATTERNS = [
         "according to",
         re.compile(
             rf"\b[Aa]ccording{_SP}to{_SP}(?:(?:the|a|an){_SP})?"
-            rf"(?:(?:{_TOKEN}|(?i:{_GROUP_ADJS})){_SP}){{0,2}}(?:{_ROLES}){_SP}"
-            rf"(?P<name>{_NAMES})"
+            rf"(?:[\w’'-]+{_SP}){{0,2}}(?:{_ROLES}){_SP}(?P<name>{_NAMES})"
         ),
         False,
     ),

@@ -115,15 +115,27 @@ def _subject(doc: Doc, q: Span) -> tuple[list | None, list | None]:
 
 
 def _governing_verb(start_token):
-    """The verb that governs a token, climbing at most five heads."""
+    """The verb a token belongs to: climbing heads through lists ("13 of 15 ..., 57 of 85 ... were shot"),
+    past verbs that only describe the noun ("the members elected in 1934 were shot"), and through
+    copulas to what they link ("were to perish", "were dead")."""
+    predicates = _lexicon()[0]
     tok = start_token
-    for _ in range(5):
-        if tok.pos_ == "VERB":
+    for _ in range(10):
+        if tok.pos_ == "VERB" and not (tok.dep_ in ("acl", "relcl", "amod") and tok.head.i in _span_ids(start_token)):
             return tok
+        if tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "acomp", "attr") and (c.pos_ == "VERB" or c.lemma_.lower() in predicates):
+                    return c
         if tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+def _span_ids(tok) -> set[int]:
+    """Token indices of a token and its left modifiers (the noun phrase a participle may describe)."""
+    return {tok.i} | {t.i for t in tok.lefts}
 
 
 def _negated(verb) -> bool:
@@ -131,12 +143,28 @@ def _negated(verb) -> bool:
     return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
-def _predicate(doc: Doc, start_token) -> tuple[str | None, str | None]:
+def _event_noun(tok) -> str | None:
+    """The class a noun names ("deaths", "documented executions"), from ``event_nouns``."""
+    return _data.load("frames")["event_nouns"].get(tok.lemma_.lower()) if tok is not None else None
+
+
+def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str | None]:
+    """The event that happened to the counted: the governing verb with its coordinated verbs, or an event noun."""
     predicates = _lexicon()[0]
+    frames = _data.load("frames")
+    if head_noun is not None and _event_noun(head_noun):
+        return head_noun.text, _event_noun(head_noun)  # "9 million deaths", "799,455 documented executions"
+    if head_noun is not None:
+        described = [c for c in head_noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in predicates
+                     and c.tag_ == "VBN"]
+        if described:  # "30,000 of its officers executed or in the camps"
+            return described[0].text, predicates[described[0].lemma_.lower()]
     tok = _governing_verb(start_token)
     if tok is None:
         return None, None
-    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not _has_subject(tok):
+        tok = tok.head  # "deported or killed 34,250": the first of the coordinated verbs
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)]
     verbs.sort(key=lambda t: t.i)
     if len(verbs) > 1:
         text = doc[verbs[0].i: verbs[-1].i + 1].text
@@ -148,9 +176,23 @@ def _predicate(doc: Doc, start_token) -> tuple[str | None, str | None]:
     classes = []
     for v in verbs:
         cls = predicates.get(v.lemma_.lower()) or predicates.get(v.lower_)
+        if cls == "deported" and head_noun is not None and head_noun.lemma_.lower() in frames["not_people"]:
+            cls = None  # "sent 648 aircraft": things are not deported
+        if cls == "deported":
+            for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    cls = frames["destinations"].get(obj.lemma_.lower(), cls)  # "sent to the gulags"
+        if cls is None:
+            objects = [c for c in v.children if c.dep_ in ("dobj", "attr")]
+            cls = next((_event_noun(o) for o in objects if _event_noun(o)), None)  # "estimate famine deaths at ..."
         if cls and cls not in classes:
             classes.append(cls)
     return text, "+".join(classes) or None
+
+
+def _has_subject(verb) -> bool:
+    """A coordinated verb with a subject of its own is another clause ("..., and an unknown number died")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _hedge(sent_text: str, upto: int, own: str | None) -> tuple[str | None, str]:
@@ -245,7 +287,7 @@ class FrameBuilder:
                 anchor_tok = q.root
             if base:
                 f.base = _phrase(base)[0]
-            f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok)
+            f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, anchor_tok if subj else None)
             f.negated = _negated(_governing_verb(anchor_tok))
             f.period_start, f.period_end = self._period(q, self._previous_period(q.sent.start_char))
             f.hedge, f.certainty = _hedge(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
