@@ -47,7 +47,7 @@ def test_claims_frames_first_version(claims):
     assert (million.period_start, million.period_end) == ("1934-01-01", "1939-12-31")
     assert million.certainty == "hedged" and not million.sourced
     ten = find(df, "10 million")
-    assert pd.isna(ten.subject) and ten.predicate_class == "deported"
+    assert pd.isna(ten.subject) and ten.predicate_class == "imprisoned"  # sent to the camps
     assert (ten.period_start, ten.period_end) == ("1934-01-01", "1939-12-31")  # "the same period"
     purged = find(df, "850,000")
     assert purged.predicate_class == "purged" and purged.footnote == "4" and purged.sourced

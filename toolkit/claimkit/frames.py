@@ -154,17 +154,22 @@ def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str |
     frames = _data.load("frames")
     if head_noun is not None and _event_noun(head_noun):
         return head_noun.text, _event_noun(head_noun)  # "9 million deaths", "799,455 documented executions"
-    if head_noun is not None:
-        described = [c for c in head_noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in predicates
-                     and c.tag_ == "VBN"]
+    described = [c for c in head_noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in predicates
+                 and c.tag_ == "VBN"] if head_noun is not None else []
+    tok = _governing_verb(start_token)
+    linking = set(frames["linking_verbs"])
+    for _ in range(3):  # "..., which represented 50% of the officer corps": the clause it restates
+        if tok is None or tok.lemma_.lower() not in linking or tok.head is tok:
+            break
+        tok = _governing_verb(tok.head)
+    if tok is None or (described and not (predicates.get(tok.lemma_.lower()))):
         if described:  # "30,000 of its officers executed or in the camps"
             return described[0].text, predicates[described[0].lemma_.lower()]
-    tok = _governing_verb(start_token)
-    if tok is None:
         return None, None
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not _has_subject(tok):
         tok = tok.head  # "deported or killed 34,250": the first of the coordinated verbs
-    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)]
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)
+                     and not (any(o.dep_ == "dobj" for o in c.children) and any(o.dep_ == "dobj" for o in tok.children))]
     verbs.sort(key=lambda t: t.i)
     if len(verbs) > 1:
         text = doc[verbs[0].i: verbs[-1].i + 1].text
@@ -181,7 +186,8 @@ def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str |
         if cls == "deported":
             for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    cls = frames["destinations"].get(obj.lemma_.lower(), cls)  # "sent to the gulags"
+                    word = obj.lemma_.lower()
+                    cls = frames["destinations"].get(word, frames["destinations"].get(word.rstrip("s"), cls))
         if cls is None:
             objects = [c for c in v.children if c.dep_ in ("dobj", "attr")]
             cls = next((_event_noun(o) for o in objects if _event_noun(o)), None)  # "estimate famine deaths at ..."
