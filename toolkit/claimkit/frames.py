@@ -76,13 +76,27 @@ def _phrase(tokens: list) -> tuple[str, str]:
     return text, key
 
 
+def _in_noun_run(doc: Doc, j: int, run: list) -> bool:
+    """Whether token ``j`` can extend a noun phrase: adjectives, nouns, participles and adverbs before
+    a noun ("previously dismissed officers", "documented executions"), hyphens inside a word."""
+    t = doc[j]
+    if t.pos_ in _NP_POS or t.pos_ == "NUM" and run:
+        return t.text != ","
+    if t.tag_ in ("VBN", "VBG") or t.pos_ == "ADV" and t.dep_ == "advmod":
+        return j + 1 < len(doc) and (doc[j + 1].pos_ in _NP_POS or doc[j + 1].tag_ in ("VBN", "VBG"))
+    if t.text == "-" and run and not t.whitespace_ and not doc[j - 1].whitespace_:
+        return j + 1 < len(doc) and doc[j + 1].pos_ in _NP_POS  # "book-length manuscripts"
+    return False
+
+
 def _noun_run(doc: Doc, i: int, end_limit: int) -> tuple[list, int] | None:
     """Tokens of a noun phrase starting at ``i``: modifiers then a noun, plus one "of" phrase."""
     j = i
-    while j < end_limit and doc[j].pos_ in ("DET", "PRON") and doc[j].dep_ in ("det", "poss"):
-        j += 1
+    while j < end_limit and (doc[j].pos_ in ("DET", "PRON") and doc[j].dep_ in ("det", "poss")
+                             or doc[j].dep_ in ("poss", "case") and doc[j].head.pos_ in _NOUN_POS):
+        j += 1  # "the", "its", "Finland's"
     run = []
-    while j < end_limit and (doc[j].pos_ in _NP_POS or doc[j].pos_ == "NUM" and run) and doc[j].text not in (",",):
+    while j < end_limit and _in_noun_run(doc, j, run):
         run.append(doc[j])
         j += 1
     while run and run[-1].pos_ not in _NOUN_POS:
@@ -111,7 +125,40 @@ def _subject(doc: Doc, q: Span) -> tuple[list | None, list | None]:
         run = _noun_run(doc, k + 1, end)  # "10 million of the peasants"
         return (run[0], None) if run else (None, None)
     run = _noun_run(doc, k, end)
-    return (run[0], None) if run else (None, None)
+    if run:
+        return run[0], None
+    valued = _valued_noun(doc, q)
+    return (valued, None) if valued else (None, None)
+
+
+_VALUE_VERBS = ("be", "number", "total", "amount", "reach", "exceed", "estimate", "put", "place", "count", "stand")
+
+
+def _valued_noun(doc: Doc, q: Span) -> list | None:
+    """The noun a figure is the value of: "a population of 100,000", "the army numbered 1.3 million",
+    "estimate famine deaths at 5.5 million", "casualties may have been one million"."""
+    root = q.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
+        return _phrase_tokens(head.head)
+    verb = head.head if root.dep_ == "pobj" and head.lower_ in ("at", "to") else head
+    if root.dep_ in ("attr", "dobj", "pobj", "npadvmod") and verb.lemma_.lower() in _VALUE_VERBS:
+        for dep in (("dobj",) if verb.lemma_.lower() in ("estimate", "put", "place") else ()) + ("nsubj", "nsubjpass"):
+            noun = next((c for c in verb.children if c.dep_ == dep and c.pos_ in _NOUN_POS and c.i != root.i), None)
+            if noun is not None and noun.lower_ not in ("number", "total", "figure", "toll"):
+                return _phrase_tokens(noun)
+    return None
+
+
+def _phrase_tokens(noun) -> list:
+    """A noun with its left modifiers and its "of" phrase."""
+    left = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in _NP_POS]
+    tokens = left + [noun]
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and obj.pos_ in _NOUN_POS:
+        tokens += [of] + [t for t in obj.lefts if t.dep_ in ("compound", "amod") and t.pos_ in _NP_POS] + [obj]
+    return sorted(tokens, key=lambda t: t.i)
 
 
 def _governing_verb(start_token):
@@ -184,7 +231,7 @@ def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str |
         if cls == "deported" and head_noun is not None and head_noun.lemma_.lower() in frames["not_people"]:
             cls = None  # "sent 648 aircraft": things are not deported
         if cls == "deported":
-            for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "into")):
+            for prep in (c for c in v.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     word = obj.lemma_.lower()
                     cls = frames["destinations"].get(word, frames["destinations"].get(word.rstrip("s"), cls))
