@@ -148,3 +148,16 @@ def test_seeds_trotsky_murder_is_an_event_claim(seeds_audit):
     murders = events[(events["predicate_class"] == "killed") & (events["date_start"] == "1940-08-20")]
     assert len(murders) == 1
     assert any("Trotsky" in p for p in murders.iloc[0]["participants"])
+
+
+def test_seeds_cited_work_is_in_the_citations_table_and_its_year_is_no_date(seeds_audit, tmp_path):
+    from claimkit.claims import citations_of
+
+    table = citations_of(seeds_audit.sources)
+    orlov = table[table["author"].fillna("").str.contains("Orlov")]
+    assert len(orlov) == 1 and orlov.iloc[0]["year"] == 1953 and orlov.iloc[0]["pages"] == "347-349"
+    texts = originals()
+    row = orlov.iloc[0]
+    assert texts[row["source_id"]][row["start"]:row["end"]] == row["text"]
+    dates = seeds_audit.claims[seeds_audit.claims["kind"] == "date"]
+    assert "1953" not in set(dates["text"])

@@ -10,7 +10,7 @@ import pandas as pd
 from spacy.language import Language
 
 from . import exports, store
-from .claims import extract_sources
+from .claims import citations_of, extract_sources
 from .compare import compare
 from .errors import ClaimkitError
 from .schemas import validate_records
@@ -43,7 +43,7 @@ def audit(
 ) -> AuditResult:
     """Audit files and folders and write every output into ``out_dir``.
 
-    Writes ``claims.jsonl``, ``disagreements.jsonl``, ``sources.jsonl``, their
+    Writes ``claims.jsonl``, ``citations.jsonl``, ``disagreements.jsonl``, ``sources.jsonl``, their
     ``.csv`` copies and the ``claims.duckdb`` database. The exports hold this
     run's sources; the database keeps every source audited into it, and its
     disagreements table compares them all. Every record is validated against
@@ -52,19 +52,23 @@ def audit(
     out = Path(out_dir)
     read = read_sources(paths, catalog=catalog, encoding=encoding)
     claims = extract_sources(read.sources, nlp=nlp, on_source=on_source)
+    citations = citations_of(read.sources)
     disagreements = compare(claims)
     source_records = [s.to_record() for s in read.sources]
     claim_records = to_records(claims)
+    citation_records = to_records(citations)
     disagreement_records = to_records(disagreements)
     validate_records("source", source_records)
     validate_records("claim", claim_records)
+    validate_records("citation", citation_records)
     validate_records("disagreement", disagreement_records)
 
     out.mkdir(parents=True, exist_ok=True)
     outputs = {"database": out / DATABASE}
-    store.save(outputs["database"], source_records, claims, compare_all=compare)
+    store.save(outputs["database"], source_records, claims, compare_all=compare, citations=citations)
     for name, records, df in (
         ("claims", claim_records, claims),
+        ("citations", citation_records, citations),
         ("disagreements", disagreement_records, disagreements),
         ("sources", source_records, None),
     ):

@@ -11,13 +11,20 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .citations import (
+    citations_table,
+    cited_near,
+    find_attributions,
+    find_citations,
+    in_citation,
+)
 from .dates import REFERENCE_KEY
 from .errors import ClaimkitError
 from .frames import FOOTNOTES_KEY, FRAME_FIELDS, ClaimFramer, _hedge
 from .names import NameIndex
 from .nlp import load_pipeline
 from .sources import Source, read_sources
-from .table import claims_frame
+from .table import citations_frame, claims_frame
 
 
 def claim_id(source: Source, kind: str, start: int, end: int) -> str:
@@ -52,13 +59,21 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         doc.user_data[FOOTNOTES_KEY] = markers
         ClaimFramer(quantities_key="quantities", events_key="events")(doc)
     dates_at = {(d.start_char, d.end_char): d for d in doc.spans.get("dates", [])}
+    cited = find_citations(doc.text)
+    named = [a for a in find_attributions(doc.text) if not a.generic]
     for q in doc.spans.get("quantities", []):
+        if in_citation(cited, q.start_char, q.end_char):
+            continue  # "pages 347 to 349" of a reference
         rec = base("quantity", q)
         rec.update({name: getattr(q._, name) for name in FRAME_FIELDS})
+        works = [c.citation_id for c in cited_near(cited, q.start_char, q.end_char, limit=q.sent.end_char)]
+        if not rec["attribution"]:
+            said = [a.name for a in named if q.sent.start_char <= a.start < q.sent.end_char]
+            rec["attribution"] = said[0] if said else None  # "Davies and Wheatcroft estimate ..."
         rec.update(
             value=q._.value, low=q._.low, high=q._.high, qualifier=q._.qualifier, unit=q._.unit,
-            part=q._.part, whole=q._.whole, share=q._.share, hedge=q._.hedge,
-            sourced=bool(q._.footnote or q._.attribution),
+            part=q._.part, whole=q._.whole, share=q._.share, hedge=q._.hedge, citations=works or None,
+            sourced=bool(q._.footnote or rec["attribution"] or works),
         )
         records.append(rec)
     for span in doc.spans.get("events", []):
@@ -75,6 +90,8 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         )
         records.append(rec)
     for d in doc.spans.get("dates", []):
+        if in_citation(cited, d.start_char, d.end_char):
+            continue  # "Orlov 1953": the year of a work cited, not a date of the past
         rec = base("date", d)
         date_ids[d.start_char] = rec["claim_id"]
         anchor = d._.anchor
@@ -125,6 +142,17 @@ def extract_sources(
             on_source(source, len(found))
     _name_keys(records)
     return claims_frame(records)
+
+
+def citations_of(sources: Iterable[Source]) -> pd.DataFrame:
+    """The works each source cites, one row per work and source, with offsets in the original file."""
+    rows = []
+    for source in sources:
+        for row in citations_table(find_citations(source.text)):
+            row["start"], row["end"] = source.to_original(row["start"], row["end"])
+            row["text"] = source.original[row["start"]:row["end"]]
+            rows.append({"source_id": source.source_id, **row})
+    return citations_frame(rows)
 
 
 def _name_keys(records: list[dict]) -> None:

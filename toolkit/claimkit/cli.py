@@ -142,7 +142,7 @@ def audit(
     if not quiet:
         typer.echo(
             f"{len(result.sources)} sources, {len(result.claims)} claims, "
-            f"{flagged} flagged disagreements -> {out}/ (claims.jsonl, disagreements.jsonl, sources.jsonl, CSV copies, {result.outputs['database'].name})"
+            f"{flagged} flagged disagreements -> {out}/ (claims.jsonl, citations.jsonl, disagreements.jsonl, sources.jsonl, CSV copies, {result.outputs['database'].name})"
         )
     if result.errors:
         raise typer.Exit(1)

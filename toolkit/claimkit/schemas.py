@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from .errors import SchemaError
 
-SCHEMAS = ("claim", "source", "disagreement", "catalog-entry")
+SCHEMAS = ("claim", "source", "citation", "disagreement", "catalog-entry")
 
 
 @lru_cache(maxsize=None)

@@ -1,4 +1,4 @@
-"""The embedded claims database: one DuckDB file with sources, claims and disagreements.
+"""The embedded claims database: one DuckDB file with sources, claims, citations and disagreements.
 
 Saving replaces the rows of the sources being saved (matched by source id or
 by content hash) inside one transaction: a failed save leaves the previous
@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from .errors import StoreError
-from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS
+from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS
 
 _SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE", "boolean": "BOOLEAN", "object": "VARCHAR[]"}
 SOURCE_COLUMNS = {
@@ -40,6 +40,13 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con.execute(_ddl("sources", SOURCE_COLUMNS, sql_types=False))
         con.execute(_ddl("claims", CLAIM_COLUMNS))
         con.execute(_ddl("disagreements", DISAGREEMENT_COLUMNS))
+        con.execute(_ddl("citations", CITATION_COLUMNS))
+        for table, columns in (("claims", CLAIM_COLUMNS), ("citations", CITATION_COLUMNS)):
+            have = {r[0] for r in con.execute(f"SELECT column_name FROM information_schema.columns "
+                                               f"WHERE table_name = '{table}'").fetchall()}
+            for col, dtype in columns.items():  # a database written by an earlier claimkit gains the new columns
+                if col not in have:
+                    con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {_SQL_TYPES[dtype]}')
     return con
 
 
@@ -53,7 +60,8 @@ def _sources_frame(records: list[dict]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=list(SOURCE_COLUMNS))
 
 
-def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None) -> pd.DataFrame:
+def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None,
+         citations: pd.DataFrame | None = None) -> pd.DataFrame:
     """Store sources and their claims, replacing earlier rows of the same sources.
 
     ``compare_all(claims) -> disagreements`` is run over every claim in the
@@ -71,12 +79,18 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
         ).fetchall()
         stale_ids = sorted({r[0] for r in stale} | set(ids))
         con.execute("DELETE FROM claims WHERE list_contains(?, source_id)", [stale_ids])
+        con.execute("DELETE FROM citations WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [stale_ids])
         incoming_sources = _sources_frame(sources)
         con.register("incoming_sources", incoming_sources)
         con.execute(f"INSERT INTO sources SELECT {', '.join(chr(34) + c + chr(34) for c in SOURCE_COLUMNS)} FROM incoming_sources")
         con.register("incoming_claims", claims[list(CLAIM_COLUMNS)])
-        con.execute("INSERT INTO claims SELECT * FROM incoming_claims")
+        cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+        con.execute(f"INSERT INTO claims ({cols}) SELECT {cols} FROM incoming_claims")
+        if citations is not None and len(citations):
+            con.register("incoming_citations", citations[list(CITATION_COLUMNS)])
+            cols = ", ".join(f'"{c}"' for c in CITATION_COLUMNS)
+            con.execute(f"INSERT INTO citations ({cols}) SELECT {cols} FROM incoming_citations")
         disagreements = None
         if compare_all is not None:
             everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
@@ -95,7 +109,7 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
 
 def load(path: str | Path, table: str = "claims") -> pd.DataFrame:
     """A table of the database as a DataFrame with claimkit's dtypes."""
-    columns = {"claims": CLAIM_COLUMNS, "disagreements": DISAGREEMENT_COLUMNS}.get(table)
+    columns = {"claims": CLAIM_COLUMNS, "disagreements": DISAGREEMENT_COLUMNS, "citations": CITATION_COLUMNS}.get(table)
     con = connect(path, read_only=True)
     try:
         df = con.execute(f"SELECT * FROM {table}").df()

@@ -44,6 +44,22 @@ CLAIM_COLUMNS: dict[str, str] = {
     "participants": "object",
     "participant_keys": "object",
     "attribution_key": "string",
+    "citations": "object",
+}
+
+CITATION_COLUMNS: dict[str, str] = {
+    "citation_id": "string",
+    "source_id": "string",
+    "kind": "string",
+    "title": "string",
+    "author": "string",
+    "year": "Int64",
+    "pages": "string",
+    "text": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "mentions": "Int64",
+    "pages_cited": "object",
 }
 
 DISAGREEMENT_COLUMNS: dict[str, str] = {
@@ -72,6 +88,11 @@ def frame(records: list[dict], columns: dict[str, str]) -> pd.DataFrame:
 def claims_frame(records: list[dict]) -> pd.DataFrame:
     """The claims table (see :data:`CLAIM_COLUMNS`)."""
     return frame(records, CLAIM_COLUMNS)
+
+
+def citations_frame(records: list[dict]) -> pd.DataFrame:
+    """The citations table (see :data:`CITATION_COLUMNS`)."""
+    return frame(records, CITATION_COLUMNS)
 
 
 def disagreements_frame(records: list[dict]) -> pd.DataFrame:
