@@ -93,3 +93,21 @@ def test_frames_a_count_is_no_event(nlp):
 def test_frames_component_is_found_by_name(nlp):
     assert "claimkit_claims" in nlp.pipe_names
     assert nlp.get_pipe("claimkit_claims").events_key == "events"
+
+
+def test_frames_place_is_where_the_text_says(nlp):
+    q, _ = frame_of(nlp, "In 1937 some 2,000 teachers were arrested in Leningrad.", "some 2,000")
+    assert q._.place == "Leningrad"
+
+
+def test_claims_link_a_figure_to_the_work_its_sentence_cites(tmp_path, nlp):
+    from claimkit import extract
+
+    (tmp_path / "essay.txt").write_text(
+        "The famine took some 5 million lives (Davies and Wheatcroft 2004, p. 401). Grain exports went on.\n",
+        encoding="utf-8")
+    table = extract(tmp_path, nlp=nlp)
+    row = table[table["text"] == "some 5 million"].iloc[0]
+    assert row["sourced"] and len(row["citations"]) == 1
+    unsourced = table[(table["kind"] == "quantity") & (table["text"] != "some 5 million")]
+    assert not unsourced["sourced"].any()
