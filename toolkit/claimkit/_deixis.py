@@ -509,19 +509,12 @@ class DeicticReader:
         month = self.deictic(j) if self.lower(j) in ("this", "next", "last") else None
         if month and month[0] is not None and month[0].precision == "month":
             where, end = (month[0].first.year, month[0].first.month), month[1]
-        if where is None:
-            where = self.month_in_context()
-        if where is None:
-            return None, end, "day"
-        try:
-            d = date(where[0], where[1], day)
-        except ValueError:
-            return None, end, "day"
-        return Period(d, d, "day", relative=True), end
+        return self.day_of_context_month(day, end, where)
 
-    def day_of_context_month(self, day: int, end: int):
-        """Day ``day`` of the month in context (unresolved when there is none or it has no such day)."""
-        where = self.month_in_context()
+    def day_of_context_month(self, day: int, end: int, where: tuple[int, int] | None = None):
+        """Day ``day`` of ``where`` (year, month), else of the month in context; unresolved when there is
+        none or it has no such day."""
+        where = where or self.month_in_context()
         if where is None:
             return None, end, "day"
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -37,6 +38,12 @@ def _sentence(source: Source, sent) -> str:
     return " ".join(source.original[start:end].split())
 
 
+@lru_cache(maxsize=32)
+def _citations(text: str) -> tuple:
+    """The works a text cites, read once per text (claims and the citations table both need them)."""
+    return tuple(find_citations(text))
+
+
 def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
     """Claim records for one source's parsed Doc (quantities first, then dates, by offset)."""
     markers = _markers(source)
@@ -59,7 +66,7 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         doc.user_data[FOOTNOTES_KEY] = markers
         ClaimFramer(quantities_key="quantities", events_key="events")(doc)
     dates_at = {(d.start_char, d.end_char): d for d in doc.spans.get("dates", [])}
-    cited = find_citations(doc.text)
+    cited = _citations(doc.text)
     named = [a for a in find_attributions(doc.text) if not a.generic]
     for q in doc.spans.get("quantities", []):
         if in_citation(cited, q.start_char, q.end_char):
@@ -148,7 +155,7 @@ def citations_of(sources: Iterable[Source]) -> pd.DataFrame:
     """The works each source cites, one row per work and source, with offsets in the original file."""
     rows = []
     for source in sources:
-        for row in citations_table(find_citations(source.text)):
+        for row in citations_table(_citations(source.text)):
             row["start"], row["end"] = source.to_original(row["start"], row["end"])
             row["text"] = source.original[row["start"]:row["end"]]
             rows.append({"source_id": source.source_id, **row})
