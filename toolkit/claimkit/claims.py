@@ -15,13 +15,12 @@ from spacy.tokens import Doc
 from .citations import (
     citations_table,
     cited_near,
-    find_attributions,
     find_citations,
     in_citation,
 )
 from .dates import REFERENCE_KEY
 from .errors import ClaimkitError
-from .frames import FOOTNOTES_KEY, FRAME_FIELDS, ClaimFramer, _hedge
+from .frames import FOOTNOTES_KEY, FRAME_FIELDS, ClaimFramer, hedge_of
 from .names import NameIndex
 from .nlp import load_pipeline
 from .sources import Source, read_sources
@@ -45,7 +44,7 @@ def _citations(text: str) -> tuple:
 
 
 def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
-    """Claim records for one source's parsed Doc (quantities first, then dates, by offset)."""
+    """Claim records for one source's parsed Doc: its quantities, dated events and dates."""
     markers = _markers(source)
     records: list[dict] = []
     date_ids: dict[int, str] = {}
@@ -67,16 +66,12 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         ClaimFramer(quantities_key="quantities", events_key="events")(doc)
     dates_at = {(d.start_char, d.end_char): d for d in doc.spans.get("dates", [])}
     cited = _citations(doc.text)
-    named = [a for a in find_attributions(doc.text) if not a.generic]
     for q in doc.spans.get("quantities", []):
         if in_citation(cited, q.start_char, q.end_char):
             continue  # "pages 347 to 349" of a reference
         rec = base("quantity", q)
         rec.update({name: getattr(q._, name) for name in FRAME_FIELDS})
         works = [c.citation_id for c in cited_near(cited, q.start_char, q.end_char, limit=q.sent.end_char)]
-        if not rec["attribution"]:
-            said = [a.name for a in named if q.sent.start_char <= a.start < q.sent.end_char]
-            rec["attribution"] = said[0] if said else None  # "Davies and Wheatcroft estimate ..."
         rec.update(
             value=q._.value, low=q._.low, high=q._.high, qualifier=q._.qualifier, unit=q._.unit,
             part=q._.part, whole=q._.whole, share=q._.share, hedge=q._.hedge, citations=works or None,
@@ -86,7 +81,7 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
     for span in doc.spans.get("events", []):
         rec = base("event", span)
         d = dates_at[span._.event_date]
-        hedge, certainty = _hedge(span.sent.text, span.end_char - span.sent.start_char, None)
+        hedge, certainty = hedge_of(span.sent.text, span.end_char - span.sent.start_char, None)
         footnote = next((m for pos, m in markers if span.end_char <= pos <= span.sent.end_char + 2), None)
         rec.update(
             unit="event", qualifier="exact", date_start=d._.date_start, date_end=d._.date_end, precision=d._.precision,

@@ -12,6 +12,7 @@ Works on a parsed Doc (the trained pipeline's tagger and parser) with the
   when a back-reference says so ("during the same period"); else a named
   period the text defined earlier ("the Yezhovshchina purges, in 1937 and 1938");
 - hedge: the hedging words of the sentence before the figure, or inside it;
+- attribution: the first named source of the sentence (:mod:`claimkit.citations`);
 - footnote: the first footnote marker after the figure in its sentence.
 """
 
@@ -25,10 +26,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import _data
+from .citations import find_attributions
 
 _NP_POS = {"ADJ", "NOUN", "PROPN"}
 _NOUN_POS = {"NOUN", "PROPN"}
-_ACCORDING = re.compile(r"\b[Aa]ccording to ((?:[A-Z][\w’'.-]+\s?){1,4})")
 
 
 @dataclass
@@ -248,7 +249,7 @@ def _has_subject(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-def _hedge(sent_text: str, upto: int, own: str | None) -> tuple[str | None, str]:
+def hedge_of(sent_text: str, upto: int, own: str | None) -> tuple[str | None, str]:
     """The strongest hedge of a sentence before offset ``upto`` (sentence-relative)."""
     found, level = None, "asserted"
     rank = {"asserted": 0, "hedged": 1, "speculative": 2}
@@ -276,6 +277,7 @@ class FrameBuilder:
         for d in self.dates:
             self.by_sentence.setdefault(d.sent.start, []).append(d)
         self.named = self._named_periods()
+        self.attributions = [a for a in find_attributions(doc.text) if not a.generic]
 
     def _named_periods(self) -> dict[str, tuple[str, str, int]]:
         """Names the text dates itself: "the Yezhovshchina purges, in 1937 and 1938"."""
@@ -343,11 +345,11 @@ class FrameBuilder:
             f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, anchor_tok if subj else None)
             f.negated = _negated(_governing_verb(anchor_tok))
             f.period_start, f.period_end = self._period(q, self._previous_period(q.sent.start_char))
-            f.hedge, f.certainty = _hedge(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
+            f.hedge, f.certainty = hedge_of(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
             places = [e.text for e in q.sent.ents if e.label_ in ("GPE", "LOC")]
             f.place = places[0] if places else None
-            m = _ACCORDING.search(q.sent.text)
-            f.attribution = m.group(1).strip() if m else None
+            said = [a.name for a in self.attributions if q.sent.start_char <= a.start < q.sent.end_char]
+            f.attribution = said[0] if said else None  # "According to X", "X and Y estimate", "X gives"
             f.footnote = self._footnote(q)
             frames.append(f)
         return frames
