@@ -1,56 +1,193 @@
 import pytest
-from claimkit import compare
-from claimkit.table import claims_frame
 
-BASE = dict(kind="quantity", sentence="", qualifier="exact", unit="count", certainty="asserted", sourced=False)
+import importlib
+
+from claimkit import compare, validate_records
+from claimkit.table import claims_frame, to_records
+
+cmp = importlib.import_module("claimkit.compare")  # the module: claimkit.compare is also the function
+
+BASE = dict(kind="quantity", qualifier="exact", unit="count", certainty="asserted", sourced=False)
+_ids = iter(f"{i:016x}" for i in range(1, 10**6))
 
 
-def claim(cid, source, text, value, subject="party members", key="party member", low=None, high=None, **kw):
-    return dict(BASE, claim_id=cid, source_id=source, text=text, start=0, end=len(text), value=value,
-                low=value if low is None else low, high=value if high is None else high,
-                subject=subject, subject_key=key, **kw)
+def claim(source, text, value, subject="party members", cls="executed", low=None, high=None, sentence=None, **kw):
+    return dict(BASE, claim_id=next(_ids), source_id=source, text=text, start=0, end=len(text), value=value,
+                low=value if low is None else low, high=value if high is None else high, subject=subject,
+                predicate_class=cls, sentence=sentence or f"{source}: {text} {subject}.", **kw)
 
 
-def test_compare_flags_scope_differs_with_reasons():
-    df = claims_frame([
-        claim("a" * 16, "essay-a", "one million", 1e6, predicate="arrested and executed",
-              predicate_class="arrested+executed", period_start="1934-01-01", period_end="1939-12-31"),
-        claim("b" * 16, "essay-b", "850,000", 850000, predicate="purged", predicate_class="purged",
+def event(source, text, cls, start, end, patients, participants=None, sentence=None):
+    return dict(kind="event", claim_id=next(_ids), source_id=source, text=text, start=0, end=len(text),
+                unit="event", qualifier="exact", certainty="asserted", predicate=text, predicate_class=cls,
+                date_start=start, date_end=end, participants=participants or patients,
+                participant_keys=[f"PERSON:{p.lower()}" for p in (participants or patients)],
+                patient_keys=[f"PERSON:{p.lower()}" for p in patients] or None,
+                sentence=sentence or f"{source}: {text} {start}.")
+
+
+def pairs(*records):
+    return compare(claims_frame(list(records))).to_dict("records")
+
+
+def test_headline_pair_is_scope_differs_and_the_explanation_names_both_sides():
+    [row] = pairs(
+        claim("essay-a", "one million", 1e6, predicate="arrested and executed", cls="arrested+executed",
+              period_start="1934-01-01", period_end="1939-12-31"),
+        claim("essay-b", "850,000", 850000, predicate="purged", cls="purged",
               period_start="1937-01-01", period_end="1938-12-31"),
-    ])
-    [row] = compare(df).to_dict("records")
+    )
     assert row["status"] == "scope_differs" and row["flagged"]
     assert row["reasons"] == ["value", "predicate", "period"]
-    assert "essay-a" in row["explanation"] and "essay-b" in row["explanation"]
-    assert "one million" in row["explanation"] and "850,000" in row["explanation"]
+    for part in ("essay-a", "essay-b", "“one million”", "“850,000”", "arrested and executed against purged",
+                 "1934–1939 against 1937–1938"):
+        assert part in row["explanation"]
     assert row["relative_difference"] == pytest.approx(0.15)
 
 
-def test_compare_conflict_when_only_the_value_differs():
-    df = claims_frame([
-        claim("a" * 16, "essay-a", "680,000", 680000, predicate_class="executed"),
-        claim("b" * 16, "essay-b", "about 750,000", 750000, low=700000, high=720000, predicate_class="executed"),
-    ])
-    [row] = compare(df).to_dict("records")
-    assert (row["status"], row["reasons"]) == ("conflict", ["value"])
+def test_only_the_value_differing_is_a_conflict_and_hedging_lowers_severity():
+    flat = pairs(claim("a", "680,000", 680000), claim("b", "760,000", 760000))
+    hedged = pairs(claim("a", "680,000", 680000, certainty="hedged", hedge="it is thought"),
+                   claim("b", "760,000", 760000, certainty="speculative", hedge="may have"))
+    assert [(r["status"], r["reasons"], r["severity"]) for r in flat] == [("conflict", ["value"], 3)]
+    assert [(r["status"], r["severity"]) for r in hedged] == [("conflict", 1)]
 
 
-def test_compare_overlapping_intervals_agree():
-    df = claims_frame([
-        claim("a" * 16, "essay-a", "50%", 50, unit="percent", subject="officer corps", key="officer corps"),
-        claim("b" * 16, "essay-b", "as much as half", 50, unit="percent", subject="officer corps",
-              key="officer corps", low=None, high=50, qualifier="at_most"),
-    ])
-    df.loc[1, "low"] = None
-    [row] = compare(df).to_dict("records")
-    assert row["status"] == "agree" and not row["flagged"]
+def test_approximate_figures_stand_for_what_rounds_to_them():
+    [differ] = pairs(claim("a", "roughly 680,000", 680000, low=612000, high=748000, qualifier="approximate"),
+                     claim("b", "about 750,000", 750000, low=675000, high=825000, qualifier="approximate"))
+    [covers] = pairs(claim("a", "about one and a half million", 1.5e6, low=1.35e6, high=1.65e6,
+                           qualifier="approximate", subject="people", cls="arrested"),
+                     claim("b", "1,548,367", 1548367, subject="people", cls="arrested"))
+    assert differ["status"] == "conflict"
+    assert covers["status"] == "agree"
 
 
-def test_compare_does_not_align_different_counts_or_units():
-    df = claims_frame([
-        claim("a" * 16, "essay-a", "ten million", 1e7, subject="kulaks", key="kulak"),
-        claim("b" * 16, "essay-b", "10 million", 1e7, subject="prisoners", key="prisoner"),
-        claim("c" * 16, "essay-c", "10%", 10, unit="percent", subject="prisoners", key="prisoner"),
-        claim("d" * 16, "essay-a", "9 million", 9e6, subject="kulaks", key="kulak"),
-    ])
-    assert compare(df).empty
+def test_a_bound_agrees_with_a_flat_figure_inside_it_and_says_so():
+    [row] = pairs(
+        claim("a", "50%", 50, unit="percent", share=50, subject="officer corps", base="officer corps", cls="purged"),
+        claim("b", "as much as half", 50, low=None, high=50, qualifier="at_most", unit="percent", share=50,
+              subject="officer corps", base="officer corps", cls="purged"),
+    )
+    assert (row["status"], row["flagged"], row["severity"]) == ("agree", False, 0)
+    assert row["reasons"] == ["certainty"]
+    assert "“as much as half”" in row["explanation"]
+
+
+def test_half_fifty_percent_and_three_out_of_six_are_one_share():
+    rows = pairs(
+        claim("a", "half", 50, unit="percent", share=50, subject="officers", cls="purged"),
+        claim("b", "three out of six", 3, part=3, whole=6, share=50, subject="officers", cls="purged"),
+        claim("c", "one in five", 1, part=1, whole=5, share=20, subject="officers", cls="purged"),
+    )
+    status = {(r["text_a"], r["text_b"]): r["status"] for r in rows}
+    assert status[("half", "three out of six")] == "agree"
+    assert "conflict" in {status[("half", "one in five")], status.get(("one in five", "half"))}
+
+
+def test_a_figure_inside_a_scholarly_range_agrees():
+    [row] = pairs(claim("a", "10 million", 1e7, subject=None, cls="imprisoned"),
+                  claim("b", "between seven and twenty million", None, low=7e6, high=2e7, qualifier="range",
+                        subject="labour force in the camps", cls="imprisoned"))
+    assert row["status"] == "agree"
+
+
+@pytest.mark.parametrize("one, other", [
+    # the same number, counting different things: deported kulaks against people sent to the camps
+    (dict(text="ten million", value=1e7, subject="kulaks", cls="deported"),
+     dict(text="10 million", value=1e7, subject=None, cls="imprisoned")),
+    # three of five Marshals against thirteen of fifteen army commanders
+    (dict(text="three out of five", value=3, part=3, whole=5, share=60, subject="Marshals"),
+     dict(text="13 of 15", value=13, part=13, whole=15, share=86.7, subject="army commanders")),
+    # ranks are different counts
+    (dict(text="57", value=57, subject="corps commanders"), dict(text="110", value=110, subject="divisional commanders")),
+    # arrests and executions are sibling counts, not one count in two words
+    (dict(text="1,548,367", value=1548367, subject="people", cls="arrested"),
+     dict(text="681,692", value=681692, subject="people", cls="executed")),
+    # the size of an army is not what happened to it
+    (dict(text="half a million", value=5e5, subject="soldiers", cls=None),
+     dict(text="30,000", value=3e4, subject="soldiers", cls="executed")),
+    # a count and a share are not comparable
+    (dict(text="10 million", value=1e7, subject="prisoners", cls="imprisoned"),
+     dict(text="10%", value=10, unit="percent", share=10, subject="prisoners", cls="imprisoned")),
+])
+def test_figures_that_merely_share_words_or_numbers_are_not_aligned(one, other):
+    a = claim("essay-a", one.pop("text"), one.pop("value"), **one)
+    b = claim("essay-b", other.pop("text"), other.pop("value"), **other)
+    assert pairs(a, b) == []
+
+
+def test_synonyms_and_place_words_align_subjects():
+    [row] = pairs(claim("a", "50%", 50, unit="percent", share=50, subject="officers of the Red Army", cls="purged"),
+                  claim("b", "half", 50, unit="percent", share=50, subject="officer corps", cls="purged"))
+    assert row["status"] == "agree"
+
+
+def test_households_against_people_align_and_record_the_difference():
+    [row] = pairs(claim("a", "about 1,250,000", 1.25e6, subject="kulak households", cls="deported"),
+                  claim("b", "roughly 1,250,000", 1.25e6, subject="kulaks", cls="deported"))
+    assert row["status"] == "agree" and row["reasons"] == ["subject"]
+    assert "households" in row["explanation"]
+
+
+def test_a_source_that_contradicts_itself_is_a_finding_but_one_sentence_is_not():
+    same_sentence = "In 1937 500 were shot, and 700 were shot in 1938."
+    rows = pairs(claim("essay", "500", 500, sentence=same_sentence), claim("essay", "700", 700, sentence=same_sentence))
+    assert rows == []
+    [row] = pairs(claim("essay", "500", 500), claim("essay", "700", 700))
+    assert row["source_a"] == row["source_b"] == "essay" and row["status"] == "conflict"
+    assert "essay gives both" in row["explanation"]
+
+
+def test_dates_of_one_event_are_compared_by_who_it_happened_to():
+    rows = pairs(
+        event("a", "was signed", "signed", "1939-08-23", "1939-08-23", [], participants=["Ribbentrop", "Stalin"]),
+        event("b", "was signed", "signed", "1939-08-24", "1939-08-24", [], participants=["Ribbentrop"]),
+        event("c", "signed", "signed", "1939-08-01", "1939-08-31", [], participants=["Stalin"]),
+    )
+    status = {frozenset((r["source_a"], r["source_b"])): (r["status"], r["kind"]) for r in rows}
+    assert status[frozenset("ab")] == ("conflict", "event")
+    assert status[frozenset("ac")] == ("agree", "event")
+
+
+def test_murdered_on_one_day_and_died_on_the_next_differ_in_scope():
+    [row] = pairs(event("a", "was murdered", "killed", "1940-08-20", "1940-08-20", ["Trotsky"]),
+                  event("b", "died", "died", "1940-08-21", "1940-08-21", ["Trotsky"]))
+    assert (row["status"], row["reasons"]) == ("scope_differs", ["date", "predicate"])
+
+
+def test_appointments_of_different_people_by_one_man_are_not_one_event():
+    rows = pairs(event("a", "appointed", "appointed", "1936-09-01", "1936-09-30", ["Yezhov"], ["Stalin", "Yezhov"]),
+                 event("b", "made", "appointed", "1939-05-01", "1939-05-31", ["Molotov"], ["Stalin", "Molotov"]))
+    assert rows == []
+
+
+def test_durations_compare_in_days():
+    [differ] = pairs(claim("a", "eighteen months", 18, unit="month", subject=None, cls="gained", place="USSR"),
+                     claim("b", "twenty-two months", 22, unit="month", subject="peace", cls="gained",
+                           place="the Soviet Union"))
+    [same] = pairs(claim("a", "two years", 2, unit="year", subject=None, cls="gained"),
+                   claim("b", "24 months", 24, unit="month", subject=None, cls="gained"))
+    assert (differ["status"], differ["reasons"]) == ("conflict", ["value"])
+    assert same["status"] == "agree"
+
+
+def test_records_follow_the_schema_and_the_most_severe_come_first():
+    df = compare(claims_frame([
+        claim("a", "one million", 1e6, cls="arrested+executed", period_start="1934-01-01", period_end="1939-12-31"),
+        claim("b", "850,000", 850000, cls="purged", period_start="1937-01-01", period_end="1938-12-31"),
+        claim("c", "850,000", 850000, cls="purged", period_start="1937-01-01", period_end="1938-12-31"),
+        claim("d", "2,000,000", 2e6, cls="purged", period_start="1937-01-01", period_end="1938-12-31"),
+    ]))
+    validate_records("disagreement", to_records(df))
+    assert list(df["severity"]) == sorted(df["severity"], reverse=True)
+    assert df.iloc[0]["status"] == "conflict"
+
+
+def test_candidate_pairs_are_blocked_not_all_pairs(monkeypatch):
+    calls = []
+    real = cmp._comparable
+    monkeypatch.setattr(cmp, "_comparable", lambda a, b: calls.append(1) or real(a, b))
+    records = [claim(f"s{i % 50}", str(i), i, subject=f"group{i // 4} members") for i in range(2000)]
+    compare(claims_frame(records))
+    assert len(calls) == 500 * 6  # 500 subjects of 4 claims each: 6 candidate pairs per subject

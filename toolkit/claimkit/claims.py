@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date, timedelta
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,20 @@ def _sentence(source: Source, sent) -> str:
 def _citations(text: str) -> tuple:
     """The works a text cites, read once per text (claims and the citations table both need them)."""
     return tuple(find_citations(text))
+
+
+def _closed(d) -> tuple[str | None, str | None]:
+    """An event's dates: "since April 1939" dates the start of a state, so the event is April 1939 itself."""
+    start, end = d._.date_start, d._.date_end
+    if start and not end and d._.modifier == "after" and d.text.lower().startswith("since"):
+        first = date.fromisoformat(start)
+        if d._.precision == "day":
+            end = start
+        elif d._.precision == "month":
+            end = ((first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)).isoformat()
+        elif d._.precision == "year":
+            end = first.replace(month=12, day=31).isoformat()
+    return start, end
 
 
 def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
@@ -83,12 +98,13 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         d = dates_at[span._.event_date]
         hedge, certainty = hedge_of(span.sent.text, span.end_char - span.sent.start_char, None)
         footnote = next((m for pos, m in markers if span.end_char <= pos <= span.sent.end_char + 2), None)
+        date_start, date_end = _closed(d)
         rec.update(
-            unit="event", qualifier="exact", date_start=d._.date_start, date_end=d._.date_end, precision=d._.precision,
+            unit="event", qualifier="exact", date_start=date_start, date_end=date_end, precision=d._.precision,
             predicate=span._.predicate, predicate_class=span._.predicate_class, participants=span._.participants,
-            participant_kinds=span._.participant_kinds,
+            participant_kinds=span._.participant_kinds, participant_roles=span._.participant_roles,
             place=span._.place, hedge=hedge, certainty=certainty, negated=span._.negated,
-            period_start=d._.date_start, period_end=d._.date_end, footnote=footnote, sourced=footnote is not None,
+            period_start=date_start, period_end=date_end, footnote=footnote, sourced=footnote is not None,
         )
         records.append(rec)
     for d in doc.spans.get("dates", []):
@@ -162,8 +178,11 @@ def _name_keys(records: list[dict]) -> None:
     index = NameIndex()
     for rec in records:
         kinds = rec.pop("participant_kinds", None) or []
+        roles = rec.pop("participant_roles", None) or []
         if rec.get("participants"):
             rec["participant_keys"] = [index.add(n, k) for n, k in zip(rec["participants"], kinds)]
+            patients = [key for key, role in zip(rec["participant_keys"], roles) if role == "patient"]
+            rec["patient_keys"] = sorted(set(patients), key=patients.index) or None
         if rec.get("attribution"):
             rec["attribution_key"] = index.add(rec["attribution"], "PERSON")
 

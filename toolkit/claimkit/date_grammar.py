@@ -13,7 +13,9 @@ strings ("-0599-01-01"), since Python dates stop at year 1.
 
 Context rules and their limits:
 - A partial date ("August 31st", "in May") takes its year from the nearest
-  earlier date in the same text that has one (its ``anchor``).
+  earlier date in the same text that has one (its ``anchor``). An open bound
+  on a year or longer ("until 1989", "after 1945", "by 1934") is not such a
+  date: it says when something stopped or started, not when the story is.
 - A relative date ("three years later", "the next day") counts from the
   nearest earlier dated expression. When it is measured from an event the
   text names instead ("the day before Hitler's troops entered Poland") or
@@ -606,6 +608,10 @@ class _Parser(DateAtoms, DeicticReader):
             if other and other[0].precision in ("month", "day") and other[0].last >= period.first:
                 period = _Period(period.first, other[0].last, other[0].precision, period.has_year, period.relative)
                 k = other[1]
+        if bound and period.precision == "year" and period.has_year and k - 2 > start and self.lower(k - 2) == "the" \
+                and self.tok(k) is not None and self.toks[k].text.isalpha() and self.toks[k].text.islower() \
+                and self.lower(k) not in ("and", "or", "to", "till", "until", "through"):
+            bound, start = None, k - 1  # "chosen by the 1934 party congress": the year names the congress
         first, last = period.first, period.last
         stated = (period.first, period.last)
         if bound == "by":
@@ -628,8 +634,10 @@ class _Parser(DateAtoms, DeicticReader):
                 elif bound == "after":
                     first = period.first if self.lower(start) == "since" else period.last + timedelta(days=1)
                 stated = (period.first, period.last)
+        open_year = bound is not None and period.precision in ("year", "decade", "century")
         return self.emit(start, k, first, last, period.precision, approximate, bound or modifier, anchor=anchor,
-                         explicit=period.has_year and not period.relative, stated=stated, relative=period.relative)
+                         explicit=period.has_year and not period.relative and not open_year, stated=stated,
+                         relative=period.relative)
 
     def context_year(self) -> int | None:
         return self.last_anchor[1].year if self.last_anchor else None

@@ -118,10 +118,14 @@ def _subject(doc: Doc, q: Span) -> tuple[list | None, list | None]:
     k = q.end
     if q._.unit == "percent" or q._.share is not None and q._.part is None:
         if k < end and doc[k].lower_ == "of":
-            run = _noun_run(doc, k + 1, end)
-            return (run[0], run[0]) if run else (None, None)
+            k += 1
         run = _noun_run(doc, k, end)
+        if run and _possessed_whole(doc, k, run[0]):
+            owner = _clause_subject(q)  # "the officer corps was depleted by as much as half its total complement"
+            return (owner, owner) if owner else (None, None)
         return (run[0], run[0]) if run else (None, None)
+    if k + 1 < end and doc[k].lower_ == "of" and doc[k + 1].lower_ in _ANAPHORS:
+        return _ANTECEDENT, None  # "about 750,000 of them": the last counted subject
     if k < end and doc[k].lower_ == "of" and q._.part is None:
         run = _noun_run(doc, k + 1, end)  # "10 million of the peasants"
         return (run[0], None) if run else (None, None)
@@ -130,6 +134,26 @@ def _subject(doc: Doc, q: Span) -> tuple[list | None, list | None]:
         return run[0], None
     valued = _valued_noun(doc, q)
     return (valued, None) if valued else (None, None)
+
+
+_ANAPHORS = ("them", "these", "those", "whom", "which")
+_ANTECEDENT: list = []  # marker: the subject is the previous figure's ("750,000 of them")
+_WHOLES = ("complement", "strength", "total", "number", "membership", "size", "ranks", "personnel", "numbers")
+
+
+def _possessed_whole(doc: Doc, k: int, run: list) -> bool:
+    """"half its total complement", "a third of their strength": a whole owned by a pronoun."""
+    return k < len(doc) and doc[k].lower_ in ("its", "their", "his", "her") \
+        and run[-1].lower_ in _WHOLES
+
+
+def _clause_subject(q: Span) -> list | None:
+    """The subject noun phrase of the verb a figure belongs to."""
+    verb = _governing_verb(q.root)
+    if verb is None:
+        return None
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in _NOUN_POS), None)
+    return _phrase_tokens(noun) if noun is not None else None
 
 
 _VALUE_VERBS = ("be", "number", "total", "amount", "reach", "exceed", "estimate", "put", "place", "count", "stand")
@@ -143,6 +167,8 @@ def _valued_noun(doc: Doc, q: Span) -> list | None:
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
         return _phrase_tokens(head.head)
     verb = head.head if root.dep_ == "pobj" and head.lower_ in ("at", "to") else head
+    if root.pos_ == "VERB" and root.lemma_.lower() in _VALUE_VERBS and root.i >= q.start:
+        verb, root = root, q[-1]  # "exceeded seven million and may have reached twenty million": the verb is inside
     if root.dep_ in ("attr", "dobj", "pobj", "npadvmod") and verb.lemma_.lower() in _VALUE_VERBS:
         for dep in (("dobj",) if verb.lemma_.lower() in ("estimate", "put", "place") else ()) + ("nsubj", "nsubjpass"):
             noun = next((c for c in verb.children if c.dep_ == dep and c.pos_ in _NOUN_POS and c.i != root.i), None)
@@ -241,6 +267,13 @@ def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str |
             cls = next((_event_noun(o) for o in objects if _event_noun(o)), None)  # "estimate famine deaths at ..."
         if cls and cls not in classes:
             classes.append(cls)
+    if not classes and head_noun is not None:  # "the labour force in the camps exceeded seven million"
+        for prep in (c for c in head_noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                word = obj.lemma_.lower()
+                cls = frames["destinations"].get(word, frames["destinations"].get(word.rstrip("s")))
+                if cls and cls not in classes:
+                    classes.append(cls)
     return text, "+".join(classes) or None
 
 
@@ -330,19 +363,24 @@ class FrameBuilder:
 
     def build(self, quantities: list[Span]) -> list[Frame]:
         frames = []
+        previous: list | None = None
         for q in quantities:
             f = Frame()
             subj, base = _subject(self.doc, q)
+            borrowed = subj is _ANTECEDENT
+            if borrowed:
+                subj = previous if previous and previous[0].sent.start >= q.sent.start - 60 else None
             if subj:
+                previous = subj
                 f.subject, f.subject_key = _phrase(subj)
                 head = [t for t in subj if t.lower_ != "of"][0]
                 head = next((t for t in subj if t.pos_ in _NOUN_POS), head)
-                anchor_tok = head
+                anchor_tok = q.root if borrowed else head
             else:
                 anchor_tok = q.root
             if base:
                 f.base = _phrase(base)[0]
-            f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, anchor_tok if subj else None)
+            f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, anchor_tok if subj and not borrowed else None)
             f.negated = _negated(_governing_verb(anchor_tok))
             f.period_start, f.period_end = self._period(q, self._previous_period(q.sent.start_char))
             f.hedge, f.certainty = hedge_of(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
@@ -378,27 +416,65 @@ class Event:
     place: str | None
     negated: bool
     participant_kinds: list[str] = field(default_factory=list)
+    participant_roles: list[str] = field(default_factory=list)
 
 
-def _participants(verb) -> list[tuple[str, str]]:
-    """Named people and organisations among a verb's arguments ("Leon Trotsky was murdered"), with their kind."""
-    names: list[tuple[str, str]] = []
+def _role(child, cls: str | None) -> str:
+    """"patient" for who undergoes the event (the object, a passive subject, the subject of "died"), else "agent"."""
+    if child.dep_ in ("nsubjpass", "dobj") or child.dep_ == "nsubj" and cls in _INTRANSITIVE:
+        return "patient"
+    return "agent"
+
+
+_INTRANSITIVE = ("died", "appointed")
+
+
+def _participants(verb, cls: str | None = None) -> list[tuple[str, str, str]]:
+    """Named people and organisations among a verb's arguments ("Leon Trotsky was murdered"),
+    with their kind and role."""
+    names: list[tuple[str, str, str]] = []
+
+    def add(name: str, kind: str, role: str) -> None:
+        if name and name not in [n for n, _, _ in names]:
+            names.append((name, kind, role))
+
     for child in verb.children:
         if child.dep_ not in _ARGUMENT_DEPS and child.dep_ != "prep":
             continue
+        role = _role(child, cls)
+        titled = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if child.dep_ == "dobj" and child.lemma_.lower() in _data.load("frames")["titles"] and titled:
+            add(" ".join(t.text for t in titled), "PERSON", "patient")  # "made Molotov Commissar"
+            continue
         if child.pos_ == "PROPN" and not child.ent_type_ and child.dep_ in ("nsubj", "nsubjpass", "dobj"):
             parts = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
-            name = " ".join(t.text for t in parts)  # a name the tagger saw but the recogniser missed
-            if name and name not in [n for n, _ in names]:
-                names.append((name, "PERSON"))
+            add(" ".join(t.text for t in parts), "PERSON", role)  # a name the tagger saw but the recogniser missed
         for tok in child.subtree:
             if tok.ent_type_ in _PARTICIPANT_LABELS and tok.ent_iob_ == "B":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
                 if ent is not None and ent.label_ != "GPE":
-                    name = re.sub(r"[’']s$", "", ent.text)  # "Joseph Stalin’s" -> "Joseph Stalin"
-                    if name not in [n for n, _ in names]:
-                        names.append((name, ent.label_))
+                    add(re.sub(r"[’']s$", "", ent.text), ent.label_, role if tok.i == child.i or ent.root == child
+                        else "agent")  # "Joseph Stalin’s" -> "Joseph Stalin"
     return names
+
+
+def _state_class(tok) -> str | None:
+    """"had been in charge of foreign affairs since April 1939": a state whose start is an event."""
+    if tok.lemma_ != "be":
+        return None
+    states = _data.load("frames")["states"]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lemma_.lower() in states:
+                return states[obj.lemma_.lower()]
+    return None
+
+
+def _made_title(verb) -> bool:
+    """"made Molotov Commissar for Foreign Affairs": making someone a title appoints them."""
+    titles = _data.load("frames")["titles"]
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("dobj", "oprd", "ccomp") and c.lemma_.lower() in titles for c in verb.children)
 
 
 def _names_something(verb, counted: set[int]) -> bool:
@@ -427,7 +503,7 @@ def find_events(doc: Doc) -> list[Event]:
     predicates = _lexicon()[0]
     by_sentence: dict[int, list[Span]] = {}
     for d in doc.spans.get("dates", []):
-        if d._.date_start and d._.date_end and not d._.relative:
+        if d._.date_start and (d._.date_end or d.text.lower().startswith("since")) and not d._.relative:
             by_sentence.setdefault(d.sent.start, []).append(d)
     counted = {t.i for q in doc.spans.get("quantities", []) for t in q}
     events = []
@@ -435,24 +511,29 @@ def find_events(doc: Doc) -> list[Event]:
         sent = dates[0].sent
         for verb in sent:
             cls = predicates.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+            if verb.pos_ == "VERB" and _made_title(verb):
+                cls = "appointed"
+            cls = cls or _state_class(verb)
             if cls is None or not _names_something(verb, counted):
                 continue
-            date = min(dates, key=lambda d: min(abs(d.start - verb.i), abs(d.end - 1 - verb.i)))
+            own = {t.i for t in verb.subtree}  # a date in the verb's own phrase first ("invaded Poland on 1 September")
+            date = min(dates, key=lambda d: (d.root.i not in own, min(abs(d.start - verb.i), abs(d.end - 1 - verb.i))))
             aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
             start = min([verb.i] + [a.i for a in aux])
             places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC")]
-            named = _participants(verb)
+            named = _participants(verb, cls)
             events.append(Event(
                 span=doc[start:verb.i + 1], date=date, predicate=doc[start:verb.i + 1].text, predicate_class=cls,
-                participants=[n for n, _ in named], place=places[0] if places else None, negated=_negated(verb),
-                participant_kinds=[k for _, k in named],
+                participants=[n for n, _, _ in named], place=places[0] if places else None, negated=_negated(verb),
+                participant_kinds=[k for _, k, _ in named], participant_roles=[r for _, _, r in named],
             ))
     return events
 
 
 FRAME_FIELDS = ("subject", "subject_key", "base", "predicate", "predicate_class", "period_start", "period_end", "place",
                 "certainty", "attribution", "footnote", "negated")
-EVENT_FIELDS = ("predicate", "predicate_class", "participants", "participant_kinds", "place", "negated", "event_date")
+EVENT_FIELDS = ("predicate", "predicate_class", "participants", "participant_kinds", "participant_roles", "place",
+                "negated", "event_date")
 FOOTNOTES_KEY = "claimkit_footnotes"  # doc.user_data key: [(offset in doc.text, marker)], sorted
 
 for _name in set(FRAME_FIELDS + EVENT_FIELDS):

@@ -323,6 +323,8 @@ class _Parser(NumeralReader):
             k = j + 2
         elif self.lower(j) in ("of", "in") and not is_fraction and unit == "count":
             k = j + 1
+        if k is not None and self.lower(k) == "the":
+            k += 1  # "fifty-seven of the eighty-five corps commanders"
         if k is not None and qualifier in ("exact", "approximate"):
             other = self.numeral(k) if self.tok(k) and not self.year_shaped(k) else None
             if other and other.value >= value and not other.fraction and value >= 0:

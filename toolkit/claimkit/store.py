@@ -41,7 +41,8 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con.execute(_ddl("claims", CLAIM_COLUMNS))
         con.execute(_ddl("disagreements", DISAGREEMENT_COLUMNS))
         con.execute(_ddl("citations", CITATION_COLUMNS))
-        for table, columns in (("claims", CLAIM_COLUMNS), ("citations", CITATION_COLUMNS)):
+        for table, columns in (("claims", CLAIM_COLUMNS), ("citations", CITATION_COLUMNS),
+                               ("disagreements", DISAGREEMENT_COLUMNS)):
             have = {r[0] for r in con.execute(f"SELECT column_name FROM information_schema.columns "
                                                f"WHERE table_name = '{table}'").fetchall()}
             for col, dtype in columns.items():  # a database written by an earlier claimkit gains the new columns
@@ -97,7 +98,8 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
             disagreements = compare_all(everything)
             con.execute("DELETE FROM disagreements")
             con.register("incoming_disagreements", disagreements[list(DISAGREEMENT_COLUMNS)])
-            con.execute("INSERT INTO disagreements SELECT * FROM incoming_disagreements")
+            cols = ", ".join(f'"{c}"' for c in DISAGREEMENT_COLUMNS)
+            con.execute(f"INSERT INTO disagreements ({cols}) SELECT {cols} FROM incoming_disagreements")
         con.execute("COMMIT")
         return disagreements
     except Exception:

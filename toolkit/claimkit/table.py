@@ -43,6 +43,7 @@ CLAIM_COLUMNS: dict[str, str] = {
     "negated": "boolean",
     "participants": "object",
     "participant_keys": "object",
+    "patient_keys": "object",
     "attribution_key": "string",
     "citations": "object",
 }
@@ -66,6 +67,7 @@ DISAGREEMENT_COLUMNS: dict[str, str] = {
     "pair_id": "string",
     "a": "string",
     "b": "string",
+    "kind": "string",
     "source_a": "string",
     "source_b": "string",
     "text_a": "string",
@@ -73,6 +75,7 @@ DISAGREEMENT_COLUMNS: dict[str, str] = {
     "subject": "string",
     "status": "string",
     "flagged": "boolean",
+    "severity": "Int64",
     "reasons": "object",
     "relative_difference": "Float64",
     "explanation": "string",
