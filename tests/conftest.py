@@ -9,6 +9,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus"
+REFERENCE = ROOT / "claims" / "reference" / "soviet-repression-1930s.csv"
+PERSONS = ROOT / "claims" / "reference" / "persons.csv"
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +25,7 @@ def demo_audit(tmp_path_factory, nlp):
     import claimkit
 
     out = tmp_path_factory.mktemp("demo-audit")
-    return claimkit.audit([ROOT / "sources"], out_dir=out, nlp=nlp)
+    return claimkit.audit([ROOT / "sources"], out_dir=out, nlp=nlp, references=[REFERENCE], persons=PERSONS)
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +35,7 @@ def seeds_audit(tmp_path_factory, nlp):
     import claimkit
 
     out = tmp_path_factory.mktemp("seeds-audit")
-    return claimkit.audit([SEEDS], out_dir=out, nlp=nlp)
+    return claimkit.audit([SEEDS], out_dir=out, nlp=nlp, references=[REFERENCE], persons=PERSONS)
 
 
 def write(path: Path, data: str | bytes) -> Path:

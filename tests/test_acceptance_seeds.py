@@ -3,6 +3,7 @@
 import re
 
 import pandas as pd
+import pytest
 from conftest import SEEDS
 
 
@@ -161,3 +162,51 @@ def test_seeds_cited_work_is_in_the_citations_table_and_its_year_is_no_date(seed
     assert texts[row["source_id"]][row["start"]:row["end"]] == row["text"]
     dates = seeds_audit.claims[seeds_audit.claims["kind"] == "date"]
     assert "1953" not in set(dates["text"])
+
+
+def _pair(seeds_audit, phrase_a, phrase_b):
+    """Disagreement rows between the claims at two phrases of the seed essays."""
+    a = {c.claim_id for c in _quantity_at(seeds_audit, phrase_a)}
+    b = {c.claim_id for c in _quantity_at(seeds_audit, phrase_b)}
+    assert a and b, (phrase_a, phrase_b)
+    d = seeds_audit.disagreements
+    return d[(d["a"].isin(a) & d["b"].isin(b)) | (d["a"].isin(b) & d["b"].isin(a))]
+
+
+def test_seeds_headline_explanation_names_both_sources_and_figures(seeds_audit):
+    [row] = _pair(seeds_audit, "one million", "850,000").itertuples()
+    assert row.status == "scope_differs" and {"predicate", "period"} <= set(row.reasons)
+    for part in (row.source_a, row.source_b, "“one million”", "“850,000”", "1934–1939", "1937–1938"):
+        assert part in row.explanation
+
+
+def test_seeds_fifty_percent_and_as_much_as_half_agree(seeds_audit):
+    [row] = _pair(seeds_audit, "50%", "as much as half").itertuples()
+    assert row.status == "agree" and not row.flagged
+
+
+def test_seeds_gulag_figures_agree(seeds_audit):
+    [row] = _pair(seeds_audit, "10 million were sent", "exceeded seven million").itertuples()
+    assert row.status == "agree"
+
+
+@pytest.mark.parametrize("one, other", [("three out of five", "Thirteen out of fifteen"),
+                                        ("10 million were sent", "more than 10 million")])
+def test_seeds_figures_that_share_a_number_but_not_a_count_are_not_aligned(seeds_audit, one, other):
+    assert _pair(seeds_audit, one, other).empty
+
+
+def test_seeds_trotsky_murder_is_checked_against_the_reference_with_its_citation(seeds_audit):
+    v = seeds_audit.verdicts
+    events = seeds_audit.claims[(seeds_audit.claims["kind"] == "event") & (seeds_audit.claims["date_start"] == "1940-08-20")]
+    checked = v[v["claim_id"].isin(events["claim_id"])].set_index("reference_id")
+    assert checked.loc["trotsky-attacked", "verdict"] == "supported"
+    assert "Service" in checked.loc["trotsky-attacked", "citation_text"]
+    assert "trotsky-died" not in checked.index  # the death on the 21st is another event than the attack
+
+
+def test_seeds_misspelt_beria_is_reported_with_the_reference_spelling(seeds_audit):
+    names = seeds_audit.names
+    [row] = names[names["text"] == "Laventry Beria"].itertuples()
+    assert row.reference_name == "Lavrentiy Beria"
+    assert originals()[row.source_id][row.start:row.end] == "Laventry Beria"

@@ -7,7 +7,7 @@ from conftest import ROOT, write
 from typer.testing import CliRunner
 
 runner = CliRunner()
-COMMANDS = ["extract", "compare", "audit"]
+COMMANDS = [c.name or c.callback.__name__ for c in app.registered_commands]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

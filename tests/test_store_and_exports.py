@@ -12,9 +12,11 @@ from conftest import ROOT, write
 
 def test_audit_writes_every_output_and_each_matches_its_schema(demo_audit):
     out = demo_audit.outputs
-    for name in ("claims.jsonl", "claims.csv", "disagreements.jsonl", "disagreements.csv", "sources.jsonl", "sources.csv", "database"):
+    for name in ("claims.jsonl", "claims.csv", "disagreements.jsonl", "disagreements.csv", "sources.jsonl", "sources.csv",
+                 "verdicts.jsonl", "verdicts.csv", "names.jsonl", "names.csv", "database"):
         assert out[name].exists(), name
-    for name, schema in (("claims", "claim"), ("disagreements", "disagreement"), ("sources", "source")):
+    for name, schema in (("claims", "claim"), ("disagreements", "disagreement"), ("sources", "source"),
+                         ("verdicts", "verdict")):
         records = [json.loads(line) for line in out[f"{name}.jsonl"].read_text(encoding="utf-8").splitlines()]
         assert records, name
         validate_records(schema, records)
@@ -36,6 +38,10 @@ def test_store_tables_match_the_schemas(demo_audit):
     db = demo_audit.outputs["database"]
     validate_records("claim", to_records(store.load(db, "claims")))
     validate_records("disagreement", to_records(store.load(db, "disagreements")))
+    verdicts = store.load(db, "verdicts")
+    validate_records("verdict", to_records(verdicts))
+    assert set(verdicts["claim_id"]) == set(demo_audit.verdicts["claim_id"])
+    validate_records("name-check", to_records(store.load(db, "name_checks")))
     con = duckdb.connect(str(db), read_only=True)
     n = con.execute("SELECT count(*) FROM sources").fetchone()[0]
     con.close()

@@ -1,8 +1,9 @@
 """claimkit: source criticism for history essays.
 
 Read essays and sources, pull out every figure and date with its frame (what
-is counted, what happened, when, how sure, on whose word) and flag where
-sources disagree.
+is counted, what happened, when, how sure, on whose word), flag where
+sources disagree and check the figures against reference tables of cited
+scholarship.
 
 Example:
     >>> import claimkit
@@ -25,17 +26,20 @@ from .errors import (
 from .exports import read_table, write_table
 from .nlp import add_components, load_pipeline
 from .quantity_grammar import Quantity, find_quantities
+from .references import ReferenceTable, load_persons, load_reference
 from .schemas import schema, validate_records
 from .sources import ReadResult, Source, read_source, read_sources
 from .store import load as load_table
-from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS
+from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS
+from .verify import check_names, verify
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AuditResult", "CLAIM_COLUMNS", "CatalogError", "ClaimkitError", "DISAGREEMENT_COLUMNS", "DateExpr",
-    "InputFormatError", "Quantity", "ReadResult", "SchemaError", "Source", "SourceError", "StoreError",
-    "add_components", "audit", "compare", "extract", "extract_sources", "find_dates", "find_quantities",
-    "load_pipeline", "load_table", "read_source", "read_sources", "read_table", "schema",
-    "validate_records", "write_table",
+    "InputFormatError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable", "SchemaError", "Source",
+    "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit", "check_names", "compare", "extract",
+    "extract_sources", "find_dates", "find_quantities", "load_persons", "load_pipeline", "load_reference",
+    "load_table", "read_source", "read_sources", "read_table", "schema", "validate_records", "verify",
+    "write_table",
 ]

@@ -13,9 +13,11 @@ from . import exports, store
 from .claims import citations_of, extract_sources
 from .compare import compare
 from .errors import ClaimkitError
+from .references import ReferenceTable, default_tables, load_persons, load_reference
 from .schemas import validate_records
 from .sources import DEFAULT_FALLBACK, Source, read_sources
 from .table import to_records
+from .verify import check_names, verify
 
 DATABASE = "claims.duckdb"
 
@@ -27,6 +29,8 @@ class AuditResult:
     sources: list[Source]
     claims: pd.DataFrame
     disagreements: pd.DataFrame
+    verdicts: pd.DataFrame | None = None
+    names: pd.DataFrame | None = None
     errors: list[ClaimkitError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
@@ -40,16 +44,25 @@ def audit(
     encoding: str = DEFAULT_FALLBACK,
     nlp: Language | None = None,
     on_source: Callable[[Source, int], None] | None = None,
+    references: Iterable[str | Path] | None = None,
+    persons: str | Path | None = None,
 ) -> AuditResult:
     """Audit files and folders and write every output into ``out_dir``.
 
     Writes ``claims.jsonl``, ``citations.jsonl``, ``disagreements.jsonl``, ``sources.jsonl``, their
-    ``.csv`` copies and the ``claims.duckdb`` database. The exports hold this
-    run's sources; the database keeps every source audited into it, and its
-    disagreements table compares them all. Every record is validated against
-    its JSON Schema before anything is written.
+    ``.csv`` copies and the ``claims.duckdb`` database. With reference tables
+    (``references``, or by default those in ``<out_dir>/reference/``) it also
+    checks every claim against them (``verdicts.jsonl``) and names against the
+    person list (``names.jsonl``). The exports hold this run's sources; the
+    database keeps every source audited into it, and its disagreements and
+    verdicts tables cover them all. Every record is validated against its JSON
+    Schema before anything is written.
     """
     out = Path(out_dir)
+    found_tables, found_persons = default_tables(out / "reference")
+    table = load_reference(*(references if references is not None else found_tables)) \
+        if (references or found_tables) else None
+    people = load_persons(persons or found_persons) if (persons or found_persons) else None
     read = read_sources(paths, catalog=catalog, encoding=encoding)
     claims = extract_sources(read.sources, nlp=nlp, on_source=on_source)
     citations = citations_of(read.sources)
@@ -62,21 +75,37 @@ def audit(
     validate_records("claim", claim_records)
     validate_records("citation", citation_records)
     validate_records("disagreement", disagreement_records)
+    verdicts = verify(claims, table) if table is not None else None
+    names = check_names(read.sources, people) if people is not None else None
+    tables: list[tuple[str, list[dict], pd.DataFrame | None]] = []
+    for name, schema_name, df in (("verdicts", "verdict", verdicts), ("names", "name-check", names)):
+        if df is not None:
+            records = to_records(df)
+            validate_records(schema_name, records)
+            tables.append((name, records, df))
 
     out.mkdir(parents=True, exist_ok=True)
     outputs = {"database": out / DATABASE}
-    store.save(outputs["database"], source_records, claims, compare_all=compare, citations=citations)
-    for name, records, df in (
+    store.save(outputs["database"], source_records, claims, compare_all=compare, citations=citations,
+               verify_all=_verifier(table), name_checks=names)
+    for name, records, df in [
         ("claims", claim_records, claims),
         ("citations", citation_records, citations),
         ("disagreements", disagreement_records, disagreements),
         ("sources", source_records, None),
-    ):
+    ] + tables:
         outputs[f"{name}.jsonl"] = out / f"{name}.jsonl"
         exports.write_jsonl(records, outputs[f"{name}.jsonl"])
         outputs[f"{name}.csv"] = out / f"{name}.csv"
         exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outputs[f"{name}.csv"])
     return AuditResult(
-        sources=read.sources, claims=claims, disagreements=disagreements,
+        sources=read.sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=names,
         errors=read.errors, warnings=read.warnings, outputs=outputs,
     )
+
+
+def _verifier(table: ReferenceTable | None):
+    """``verify`` bound to a reference table, for the database's verdicts over every stored claim."""
+    if table is None:
+        return None
+    return lambda claims: verify(claims, table)

@@ -18,8 +18,11 @@ from .audit import audit as run_audit
 from .claims import extract_sources
 from .compare import compare as run_compare
 from .errors import ClaimkitError
+from .references import DEFAULT_FOLDER, default_tables, load_persons, load_reference
 from .sources import DEFAULT_FALLBACK, read_sources
 from .table import to_records
+from .verify import check_names
+from .verify import verify as run_verify
 
 app = typer.Typer(
     add_completion=False,
@@ -117,6 +120,71 @@ def compare(
         raise typer.Exit(1) from None
 
 
+_TABLE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet", ".csv")
+REFERENCE = typer.Option(None, "--reference", "-r",
+                         help="Reference table (.csv or .json, rows per reference.schema.json); repeat for several. "
+                              "Default: the tables in claims/reference/.")
+PERSONS = typer.Option(None, "--persons", help="Person list for spelling checks (default: claims/reference/persons.csv).")
+
+
+def _references(reference: Optional[List[Path]], persons: Optional[Path], folder: Path = DEFAULT_FOLDER):
+    """The reference tables and person list to use: those given, else those in ``folder``."""
+    tables, found = default_tables(folder)
+    return (list(reference) if reference else tables), (persons or found)
+
+
+@app.command()
+def verify(
+    paths: List[Path] = typer.Argument(..., help="Sources (files or folders), or a claims table written by claimkit "
+                                                 "(.jsonl, .csv or .parquet)."),
+    reference: Optional[List[Path]] = REFERENCE,
+    persons: Optional[Path] = PERSONS,
+    fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format of the verdicts."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the verdicts to this file, not stdout."),
+    names: Optional[Path] = typer.Option(None, "--names", help="Also write the likely misspellings to this file."),
+    catalog: Optional[Path] = CATALOG,
+    encoding: str = ENCODING,
+    quiet: bool = QUIET,
+) -> None:
+    """Check claims against reference tables of cited figures, and names against the person list.
+
+    Verdicts: supported, contradicted, within_range, outside_range, no_reference, each with
+    the reference row and its citation. Likely misspellings are listed on stderr.
+
+    Example: claimkit verify sources/ --reference claims/reference/soviet-repression-1930s.csv
+    """
+    tables, people = _references(reference, persons)
+    if not tables:
+        _error(f"no reference table: give one with --reference FILE (none found in {DEFAULT_FOLDER}/)")
+        raise typer.Exit(2)
+    failed = False
+    try:
+        table = load_reference(*tables)
+        sources = []
+        if len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() in _TABLE_SUFFIXES:
+            claims = exports.read_table(paths[0], "claims")
+        else:
+            read = read_sources(paths, catalog=catalog, encoding=encoding)
+            for err in read.errors:
+                _error(str(err))
+            failed = bool(read.errors)
+            sources = read.sources
+            claims = extract_sources(sources, on_source=_progress(quiet))
+        _emit(run_verify(claims, table), fmt, output)
+        if people is not None and sources:
+            checked = check_names(sources, load_persons(people))
+            for row in checked.itertuples():
+                typer.echo(f"claimkit: name: {row.explanation} (characters {row.start}-{row.end})", err=True)
+            if names is not None:
+                suffix = names.suffix.lstrip(".").lower()
+                exports.write_table(checked, names, suffix if suffix in exports.FORMATS else "jsonl")
+    except ClaimkitError as err:
+        _error(str(err))
+        raise typer.Exit(1) from None
+    if failed:
+        raise typer.Exit(1)
+
+
 @app.command()
 def audit(
     paths: List[Path] = PATHS,
@@ -124,13 +192,18 @@ def audit(
     catalog: Optional[Path] = CATALOG,
     encoding: str = ENCODING,
     quiet: bool = QUIET,
+    reference: Optional[List[Path]] = typer.Option(
+        None, "--reference", "-r", help="Reference table to verify against; repeat for several "
+                                        "(default: the tables in OUT/reference/)."),
+    persons: Optional[Path] = typer.Option(None, "--persons", help="Person list (default: OUT/reference/persons.csv)."),
 ) -> None:
-    """Read, extract, compare and store: write claims, disagreements, sources and the database.
+    """Read, extract, compare, verify and store: write claims, disagreements, verdicts, sources and the database.
 
     Example: claimkit audit sources/ --out claims/
     """
     try:
-        result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, on_source=_progress(quiet))
+        result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, on_source=_progress(quiet),
+                           references=reference or None, persons=persons)
     except ClaimkitError as err:
         _error(str(err))
         raise typer.Exit(1) from None
@@ -140,9 +213,16 @@ def audit(
         _error(str(err))
     flagged = int(result.disagreements["flagged"].sum()) if len(result.disagreements) else 0
     if not quiet:
+        files = sorted(p.name for k, p in result.outputs.items() if k.endswith(".jsonl"))
+        checked = ""
+        if result.verdicts is not None:
+            found = result.verdicts[result.verdicts["verdict"] != "no_reference"]
+            checked = f", {found['claim_id'].nunique()} claims checked against references"
+        if result.names is not None and len(result.names):
+            checked += f", {len(result.names)} likely misspelt names"
         typer.echo(
-            f"{len(result.sources)} sources, {len(result.claims)} claims, "
-            f"{flagged} flagged disagreements -> {out}/ (claims.jsonl, citations.jsonl, disagreements.jsonl, sources.jsonl, CSV copies, {result.outputs['database'].name})"
+            f"{len(result.sources)} sources, {len(result.claims)} claims, {flagged} flagged disagreements{checked} "
+            f"-> {out}/ ({', '.join(files)}, CSV copies, {result.outputs['database'].name})"
         )
     if result.errors:
         raise typer.Exit(1)

@@ -15,8 +15,11 @@ Alignment. Two quantity claims are about the same thing when
   can only happen to people, and is otherwise left out;
 - both have an event class and the classes are the same or one takes in
   the other (``broader_predicates``: "purged" and "arrested and executed"
-  may describe one count; "arrested" and "executed", or "deported" and
-  "imprisoned", are different counts). A figure with no event
+  may describe one count; "deported" and "imprisoned" are different counts).
+  Sibling classes under one broader class ("arrested" and "executed") are
+  different counts too, and meet only when they give the same figure ("70%
+  were arrested" against "70% were shot": one of the two may have put the
+  figure on the wrong count). A figure with no event
   ("half a million soldiers marched") is not compared: the size of an army
   and the number purged from it share a subject and nothing else.
 Two events align when they share a participant (names already carry one key
@@ -67,7 +70,7 @@ from itertools import combinations
 import pandas as pd
 
 from . import _data
-from .table import disagreements_frame
+from .table import disagreements_frame, to_records
 
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
          "month": 365.25 / 12, "year": 365.25, "decade": 3652.5, "century": 36525.0}
@@ -104,6 +107,7 @@ def _lexicon() -> dict:
     return {
         "phrases": phrases, "collectives": set(data["collectives"]), "context": context,
         "people": set(data["people_classes"]), "undergone": set(data["undergone_classes"]), "broader": broader, "places": places,
+        "concept_context": {k: set(v) for k, v in data["concept_context"].items()},
         "bounded": set(data["uncertain_qualifiers"]), "approximate": set(data["approximate_qualifiers"]),
     }
 
@@ -154,7 +158,8 @@ def subject_terms(subject: str | None) -> tuple[str, frozenset, str | None] | No
     joined = " ".join(mods)
     for phrase in lex["context"]:
         joined = re.sub(rf"\b{re.escape(' '.join(phrase))}\b", " ", joined)
-    return head, frozenset(joined.split()), collective
+    own = lex["concept_context"].get(head, ())
+    return head, frozenset(w for w in joined.split() if w not in own), collective
 
 
 def _names(value) -> list[str]:
@@ -164,6 +169,14 @@ def _names(value) -> list[str]:
 
 def _classes(c: dict) -> frozenset:
     return frozenset(c["predicate_class"].split("+")) if c.get("predicate_class") else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def siblings(a: frozenset, b: frozenset) -> bool:
+    """Whether two sets of event classes fall under one broader class ("arrested" and "executed" under
+    "purged"): different counts, worth pairing only when they give the same figure."""
+    broader = _lexicon()["broader"]
+    return any(x in narrower and y in narrower for narrower in broader.values() for x in a for y in b)
 
 
 @lru_cache(maxsize=4096)
@@ -238,7 +251,7 @@ def _interval(c: dict, measure: str) -> tuple[float, float, float | None]:
     return lo * scale, hi * scale, (point * scale if point is not None else None)
 
 
-def _prepare(c: dict) -> list[tuple[tuple, _Claim]]:
+def claim_features(c: dict) -> list[tuple[tuple, _Claim]]:
     """The blocks a claim belongs to and its comparison features (none if it cannot be aligned)."""
     lex = _lexicon()
     classes = _classes(c)
@@ -285,7 +298,8 @@ def _comparable(a: _Claim, b: _Claim) -> bool:
     if a.sentence == b.sentence:
         return False
     if a.classes and b.classes and not related(a.classes, b.classes):
-        return False
+        if not (siblings(a.classes, b.classes) and a.low <= b.high and b.low <= a.high):
+            return False  # "70% were arrested" and "70% were shot" meet; 1.5 million arrests and 680,000 shootings do not
     if a.measure == "event":
         return True
     if a.measure == "duration":
@@ -443,15 +457,6 @@ def explain(a: _Claim, b: _Claim, status: str, reasons: list[str]) -> str:
     return f"{said}: the {figure} are compatible" + (f", {extra}." if extra else ".")
 
 
-def _rows(df: pd.DataFrame) -> list[dict]:
-    """Rows as dicts with None for missing values, column by column (fast on large tables)."""
-    columns = {}
-    for col in df.columns:
-        values = df[col].tolist()
-        columns[col] = [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in values]
-    return [dict(zip(columns, row)) for row in zip(*columns.values())]
-
-
 def align(claims: pd.DataFrame) -> list[tuple[dict, dict]]:
     """Pairs of claim records that speak of the same thing (see the module docstring)."""
     return [(a.row, b.row) for a, b in _pairs(claims)]
@@ -460,8 +465,8 @@ def align(claims: pd.DataFrame) -> list[tuple[dict, dict]]:
 def _pairs(claims: pd.DataFrame):
     keep = claims["kind"].isin(["quantity", "event"])
     blocks: dict[tuple, list[_Claim]] = {}
-    for c in _rows(claims[keep]):
-        for key, claim in _prepare(c):
+    for c in to_records(claims[keep]):
+        for key, claim in claim_features(c):
             blocks.setdefault(key, []).append(claim)
     seen: set[tuple[str, str]] = set()
     for key, members in blocks.items():

@@ -453,8 +453,8 @@ def _participants(verb, cls: str | None = None) -> list[tuple[str, str, str]]:
             if tok.ent_type_ in _PARTICIPANT_LABELS and tok.ent_iob_ == "B":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
                 if ent is not None and ent.label_ != "GPE":
-                    add(re.sub(r"[’']s$", "", ent.text), ent.label_, role if tok.i == child.i or ent.root == child
-                        else "agent")  # "Joseph Stalin’s" -> "Joseph Stalin"
+                    same = ent.root == child or ent.root.dep_ == "appos" and ent.root.head == child  # "the head, Kirov,"
+                    add(re.sub(r"[’']s$", "", ent.text), ent.label_, role if same else "agent")  # "Stalin’s" -> "Stalin"
     return names
 
 

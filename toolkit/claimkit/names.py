@@ -434,6 +434,21 @@ class NameIndex:
         self._by_form.setdefault((kind, parsed.key), entity.key)
         return entity.key
 
+    def match(self, name: str, kind: str = "PERSON") -> str | None:
+        """Key of the entity ``name`` would join, without recording it (None: a new entity)."""
+        parsed = _parse(" ".join(str(name).split()), _kind(kind))
+        if not parsed.key:
+            return None
+        key = self._by_form.get((parsed.kind, parsed.key))
+        if key is not None:
+            return key
+        fits = [e for e in self._entities.values() if e.kind == parsed.kind and e.fits(parsed)]
+        return self._best(fits, parsed).key if fits else None
+
+    def known_tokens(self, key: str) -> set[str]:
+        """Every folded word of an entity's recorded forms ("lavrentii", "beria")."""
+        return {t for form in self._entities[key].forms.values() for t in form.key.split()}
+
     def lookup(self, name: str, kind: str = "PERSON") -> str | None:
         """Key of a name whose normal form was added before, else None."""
         return self._by_form.get((_kind(kind), name_key(name, kind)))

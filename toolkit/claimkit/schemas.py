@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from .errors import SchemaError
 
-SCHEMAS = ("claim", "source", "citation", "disagreement", "catalog-entry")
+SCHEMAS = ("claim", "source", "citation", "disagreement", "catalog-entry", "reference", "verdict", "name-check")
 
 
 @lru_cache(maxsize=None)

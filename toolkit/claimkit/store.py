@@ -1,4 +1,5 @@
-"""The embedded claims database: one DuckDB file with sources, claims, citations and disagreements.
+"""The embedded claims database: one DuckDB file with sources, claims, citations, disagreements,
+reference verdicts and name checks.
 
 Saving replaces the rows of the sources being saved (matched by source id or
 by content hash) inside one transaction: a failed save leaves the previous
@@ -14,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from .errors import StoreError
-from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS
+from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS
 
 _SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE", "boolean": "BOOLEAN", "object": "VARCHAR[]"}
 SOURCE_COLUMNS = {
@@ -41,6 +42,8 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con.execute(_ddl("claims", CLAIM_COLUMNS))
         con.execute(_ddl("disagreements", DISAGREEMENT_COLUMNS))
         con.execute(_ddl("citations", CITATION_COLUMNS))
+        con.execute(_ddl("verdicts", VERDICT_COLUMNS))
+        con.execute(_ddl("name_checks", NAME_COLUMNS))
         for table, columns in (("claims", CLAIM_COLUMNS), ("citations", CITATION_COLUMNS),
                                ("disagreements", DISAGREEMENT_COLUMNS)):
             have = {r[0] for r in con.execute(f"SELECT column_name FROM information_schema.columns "
@@ -62,12 +65,14 @@ def _sources_frame(records: list[dict]) -> pd.DataFrame:
 
 
 def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None,
-         citations: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Store sources and their claims, replacing earlier rows of the same sources.
+         citations: pd.DataFrame | None = None, verify_all=None,
+         name_checks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Store sources and their claims (citations, name checks), replacing earlier rows of the same sources.
 
-    ``compare_all(claims) -> disagreements`` is run over every claim in the
-    database after the update, and its result replaces the disagreements
-    table, all in the same transaction. Returns the stored disagreements.
+    ``compare_all(claims) -> disagreements`` and ``verify_all(claims) -> verdicts``
+    are run over every claim in the database after the update, and their
+    results replace the disagreements and verdicts tables, all in the same
+    transaction. Returns the stored disagreements.
     """
     con = connect(path)
     try:
@@ -81,6 +86,7 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
         stale_ids = sorted({r[0] for r in stale} | set(ids))
         con.execute("DELETE FROM claims WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM citations WHERE list_contains(?, source_id)", [stale_ids])
+        con.execute("DELETE FROM name_checks WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [stale_ids])
         incoming_sources = _sources_frame(sources)
         con.register("incoming_sources", incoming_sources)
@@ -92,6 +98,17 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
             con.register("incoming_citations", citations[list(CITATION_COLUMNS)])
             cols = ", ".join(f'"{c}"' for c in CITATION_COLUMNS)
             con.execute(f"INSERT INTO citations ({cols}) SELECT {cols} FROM incoming_citations")
+        if name_checks is not None and len(name_checks):
+            con.register("incoming_names", name_checks[list(NAME_COLUMNS)])
+            cols = ", ".join(f'"{c}"' for c in NAME_COLUMNS)
+            con.execute(f"INSERT INTO name_checks ({cols}) SELECT {cols} FROM incoming_names")
+        if verify_all is not None:
+            everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
+            verdicts = verify_all(everything)
+            con.execute("DELETE FROM verdicts")
+            con.register("incoming_verdicts", verdicts[list(VERDICT_COLUMNS)])
+            cols = ", ".join(f'"{c}"' for c in VERDICT_COLUMNS)
+            con.execute(f"INSERT INTO verdicts ({cols}) SELECT {cols} FROM incoming_verdicts")
         disagreements = None
         if compare_all is not None:
             everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
@@ -111,7 +128,8 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
 
 def load(path: str | Path, table: str = "claims") -> pd.DataFrame:
     """A table of the database as a DataFrame with claimkit's dtypes."""
-    columns = {"claims": CLAIM_COLUMNS, "disagreements": DISAGREEMENT_COLUMNS, "citations": CITATION_COLUMNS}.get(table)
+    columns = {"claims": CLAIM_COLUMNS, "disagreements": DISAGREEMENT_COLUMNS, "citations": CITATION_COLUMNS,
+               "verdicts": VERDICT_COLUMNS, "name_checks": NAME_COLUMNS}.get(table)
     con = connect(path, read_only=True)
     try:
         df = con.execute(f"SELECT * FROM {table}").df()

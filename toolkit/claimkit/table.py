@@ -82,6 +82,35 @@ DISAGREEMENT_COLUMNS: dict[str, str] = {
 }
 
 
+VERDICT_COLUMNS: dict[str, str] = {
+    "claim_id": "string",
+    "source_id": "string",
+    "kind": "string",
+    "text": "string",
+    "verdict": "string",
+    "reference_id": "string",
+    "reference_table": "string",
+    "reference_subject": "string",
+    "reference_figure": "string",
+    "citation": "string",
+    "citation_text": "string",
+    "page": "string",
+    "read_in": "string",
+    "note": "string",
+    "explanation": "string",
+}
+
+NAME_COLUMNS: dict[str, str] = {
+    "source_id": "string",
+    "text": "string",
+    "start": "Int64",
+    "end": "Int64",
+    "reference_name": "string",
+    "role": "string",
+    "citation": "string",
+    "explanation": "string",
+}
+
 def frame(records: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     """A DataFrame of ``records`` with exactly ``columns``, in order and with their dtypes."""
     df = pd.DataFrame.from_records(records, columns=list(columns))
@@ -103,18 +132,18 @@ def disagreements_frame(records: list[dict]) -> pd.DataFrame:
     return frame(records, DISAGREEMENT_COLUMNS)
 
 
+def _plain(value):
+    """A cell as a JSON-ready value: None for missing, lists for arrays, Python numbers for NumPy ones."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):  # noqa: PLR0124
+        return None
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
 def to_records(df: pd.DataFrame) -> list[dict]:
-    """Rows as plain dicts with None for missing values (JSON- and schema-ready)."""
-    out = []
-    for row in df.astype(object).itertuples(index=False):
-        rec = {}
-        for col, val in zip(df.columns, row):
-            if val is pd.NA or (isinstance(val, float) and val != val):
-                val = None
-            elif isinstance(val, np.ndarray):
-                val = val.tolist()
-            elif hasattr(val, "item") and not isinstance(val, (list, dict, str)):
-                val = val.item()
-            rec[col] = val
-        out.append(rec)
-    return out
+    """Rows as plain dicts with None for missing values (JSON- and schema-ready), built column by column."""
+    columns = {col: [_plain(v) for v in df[col].tolist()] for col in df.columns}
+    return [dict(zip(columns, row)) for row in zip(*columns.values())]
