@@ -17,11 +17,11 @@ def claim(source, text, value, subject="party members", cls="executed", low=None
                 predicate_class=cls, sentence=sentence or f"{source}: {text} {subject}.", **kw)
 
 
-def event(source, text, cls, start, end, patients, participants=None, sentence=None):
+def event(source, text, cls, start, end, patients, participants=None, sentence=None, kind="PERSON"):
     return dict(kind="event", claim_id=next(_ids), source_id=source, text=text, start=0, end=len(text),
                 unit="event", qualifier="exact", certainty="asserted", predicate=text, predicate_class=cls,
                 date_start=start, date_end=end, participants=participants or patients,
-                participant_keys=[f"PERSON:{p.lower()}" for p in (participants or patients)],
+                participant_keys=[f"{kind}:{p.lower()}" for p in (participants or patients)],
                 patient_keys=[f"PERSON:{p.lower()}" for p in patients] or None,
                 sentence=sentence or f"{source}: {text} {start}.")
 
@@ -45,12 +45,38 @@ def test_headline_pair_is_scope_differs_and_the_explanation_names_both_sides():
     assert row["relative_difference"] == pytest.approx(0.15)
 
 
+PERIOD = dict(period_start="1937-01-01", period_end="1938-12-31")
+
+
 def test_only_the_value_differing_is_a_conflict_and_hedging_lowers_severity():
-    flat = pairs(claim("a", "680,000", 680000), claim("b", "760,000", 760000))
-    hedged = pairs(claim("a", "680,000", 680000, certainty="hedged", hedge="it is thought"),
-                   claim("b", "760,000", 760000, certainty="speculative", hedge="may have"))
+    flat = pairs(claim("a", "680,000", 680000, **PERIOD), claim("b", "760,000", 760000, **PERIOD))
+    hedged = pairs(claim("a", "680,000", 680000, certainty="hedged", hedge="it is thought", **PERIOD),
+                   claim("b", "760,000", 760000, certainty="speculative", hedge="may have", **PERIOD))
+    inferred = pairs(claim("a", "680,000", 680000, **PERIOD), claim("b", "760,000", 760000))
     assert [(r["status"], r["reasons"], r["severity"]) for r in flat] == [("conflict", ["value"], 3)]
     assert [(r["status"], r["severity"]) for r in hedged] == [("conflict", 1)]
+    assert [(r["status"], r["severity"]) for r in inferred] == [("conflict", 2)]  # one period unknown
+
+
+def test_pairs_that_cannot_be_one_count_are_not_formed():
+    famine = claim("a", "five to seven million", None, low=5e6, high=7e6, subject="people", cls="died",
+                   period_start="1932-01-01", period_end="1933-12-31")
+    camps = claim("b", "1,053,829", 1053829, subject="people", cls="died", period_start="1934-01-01",
+                  period_end="1953-12-31")
+    assert pairs(famine, camps) == []  # periods share no day
+    assert pairs(claim("a", "10 million", 1e7, subject=None, cls="died"),
+                 claim("b", "3 million", 3e6, subject=None, cls="died")) == []  # neither says who
+    ellman = claim("site", "roughly 3 million", 3e6, subject="deaths", cls="died", attribution="Ellman",
+                   attribution_key="PERSON:ellman")
+    snyder = claim("site", "9 million", 9e6, subject="deaths", cls="died", attribution="Snyder",
+                   attribution_key="PERSON:snider")
+    assert pairs(ellman, snyder) == []  # one text reporting two scholars
+
+
+def test_nationalities_do_not_make_treaties_one_event():
+    assert pairs(event("a", "signed", "signed", "1935-05-02", "1935-05-02", [], participants=["Soviets"], kind="NORP"),
+                 event("b", "signed", "signed", "1939-08-23", "1939-08-23", [], participants=["Soviets"],
+                       kind="NORP")) == []
 
 
 def test_approximate_figures_stand_for_what_rounds_to_them():

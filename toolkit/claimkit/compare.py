@@ -27,9 +27,15 @@ per person across spellings, see :mod:`claimkit.names`) and their classes are
 related ("murdered" and "died" may date the same death). For what happens to
 someone (``undergone_classes``: shot, arrested, appointed) the participant
 must be the one it happened to, so "Stalin made Molotov Commissar" and
-"Stalin appointed Yezhov" are two events. Pairs within one
-sentence are never formed; pairs within one source are (a source that
-contradicts itself is a finding too).
+"Stalin appointed Yezhov" are two events. Pairs are never formed
+- within one sentence, nor between two figures that both lack a subject;
+- between figures whose periods are both known and share no day (famine
+  deaths of 1932-33 and camp deaths of 1934-53 are two counts);
+- within one source between figures it attributes to different people (an
+  article reporting two scholars' estimates does not contradict itself).
+Pairs within one source are otherwise formed: a source that contradicts
+itself is a finding too. Nationalities ("the Soviets", "German") are not
+participants to align events on: a nation signs many treaties.
 
 Scale. Claims are put in blocks by (measure, subject concept, modifiers), events by
 (participant key): only members of one block meet, so the work grows with
@@ -55,7 +61,8 @@ arrested" agrees as a figure and still says the counts differ.
 Severity (for sorting, 0-3): 3 a conflict between two flatly asserted
 figures; 2 a conflict with one hedged side, or a scope difference between
 asserted figures; 1 a conflict between hedged figures or a scope difference
-with a hedged side; 0 agreement.
+with a hedged side; 0 agreement. A conflict whose sameness is inferred (a
+side with no subject or no period) counts one less, but at least 1.
 """
 
 from __future__ import annotations
@@ -229,6 +236,7 @@ class _Claim:
     place: str | None
     base: str | None
     sentence: tuple
+    elliptic: bool = False
 
 
 def _interval(c: dict, measure: str) -> tuple[float, float, float | None]:
@@ -259,7 +267,7 @@ def claim_features(c: dict) -> list[tuple[tuple, _Claim]]:
     certainty = c.get("certainty") or "asserted"
     qualifier = (c.get("qualifier") or "").lower()
     if c["kind"] == "event":
-        keys = _names(c.get("participant_keys"))
+        keys = [k for k in _names(c.get("participant_keys")) if not k.startswith("NORP:")]  # "the Soviets" sign much
         patients = _names(c.get("patient_keys"))
         if classes <= lex["undergone"]:
             keys = patients  # "Kirov was shot": the event is Kirov's, whoever fired
@@ -275,6 +283,7 @@ def claim_features(c: dict) -> list[tuple[tuple, _Claim]]:
     if measure not in ("count", "share", "duration"):
         return []
     terms = subject_terms(c.get("subject"))
+    elliptic = terms is None
     if terms is None:
         if measure == "duration" and classes:
             terms = ("", frozenset(), None)
@@ -288,7 +297,7 @@ def claim_features(c: dict) -> list[tuple[tuple, _Claim]]:
     base = subject_terms(c.get("base"))
     claim = _Claim(c, measure, terms[0], terms[1], terms[2], classes, lo, hi, point,
                    qualifier in lex["bounded"], certainty != "asserted", _place(c.get("place")),
-                   base[0] if base else None, sentence)
+                   base[0] if base else None, sentence, elliptic)
     block = ("duration", "+".join(sorted(classes))) if measure == "duration" else (measure, terms[0], terms[1])
     return [(block, claim)]
 
@@ -297,6 +306,14 @@ def _comparable(a: _Claim, b: _Claim) -> bool:
     """Whether two claims of one block are about the same thing."""
     if a.sentence == b.sentence:
         return False
+    ra, rb = a.row, b.row
+    if a.measure != "event" and _disjoint(_period(ra), _period(rb)):
+        return False  # famine deaths of 1932-33 and camp deaths of 1934-53 are two counts
+    if a.elliptic and b.elliptic and a.measure != "duration":
+        return False  # two figures with no subject share a verb and nothing else
+    if ra["source_id"] == rb["source_id"] and ra.get("attribution_key") and rb.get("attribution_key") \
+            and ra["attribution_key"] != rb["attribution_key"]:
+        return False  # a text reporting two scholars' estimates does not contradict itself
     if a.classes and b.classes and not related(a.classes, b.classes):
         if not (siblings(a.classes, b.classes) and a.low <= b.high and b.low <= a.high):
             return False  # "70% were arrested" and "70% were shot" meet; 1.5 million arrests and 680,000 shootings do not
@@ -309,6 +326,13 @@ def _comparable(a: _Claim, b: _Claim) -> bool:
 
 def _period(c: dict) -> tuple:
     return c.get("period_start"), c.get("period_end")
+
+
+def _disjoint(a: tuple, b: tuple) -> bool:
+    """Whether two periods, both known, share no day."""
+    if not (a[0] and a[1] and b[0] and b[1]):
+        return False
+    return a[1] < b[0] or b[1] < a[0]
 
 
 def _reasons(a: _Claim, b: _Claim, overlap: bool) -> list[str]:
@@ -333,7 +357,8 @@ def _reasons(a: _Claim, b: _Claim, overlap: bool) -> list[str]:
 def _severity(status: str, a: _Claim, b: _Claim) -> int:
     hedged = (a.hedged or a.bounded) + (b.hedged or b.bounded)
     if status == "conflict":
-        return 3 - hedged
+        inferred = a.elliptic or b.elliptic or not (all(_period(a.row)) and all(_period(b.row)))
+        return max(1, 3 - hedged - inferred)
     if status == "scope_differs":
         return 2 if hedged == 0 else 1
     return 0

@@ -136,6 +136,7 @@ def _subject(doc: Doc, q: Span) -> tuple[list | None, list | None]:
     return (valued, None) if valued else (None, None)
 
 
+_TIME_UNITS = ("day", "week", "fortnight", "month", "year", "decade", "century")
 _ANAPHORS = ("them", "these", "those", "whom", "which")
 _ANTECEDENT: list = []  # marker: the subject is the previous figure's ("750,000 of them")
 _WHOLES = ("complement", "strength", "total", "number", "membership", "size", "ranks", "personnel", "numbers")
@@ -381,6 +382,9 @@ class FrameBuilder:
             if base:
                 f.base = _phrase(base)[0]
             f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, anchor_tok if subj and not borrowed else None)
+            if f.predicate_class and "gained" in f.predicate_class.split("+") and q._.unit not in _TIME_UNITS:
+                rest = [c for c in f.predicate_class.split("+") if c != "gained"]  # "gives 8.7 million": a source
+                f.predicate_class = "+".join(rest) or None  # speaks; "gave the USSR eighteen months": time gained
             f.negated = _negated(_governing_verb(anchor_tok))
             f.period_start, f.period_end = self._period(q, self._previous_period(q.sent.start_char))
             f.hedge, f.certainty = hedge_of(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
