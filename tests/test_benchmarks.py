@@ -103,3 +103,21 @@ def test_dates_benchmark_says_where_the_data_comes_from(tmp_path, capsys):
     bench = load_script("dates")
     assert bench.main(["--data", str(tmp_path / "missing"), "--only", "claimkit"]) == 2
     assert "Recognizers-Text" in capsys.readouterr().err
+
+
+def test_compare_benchmark_prints_sizes_baselines_and_growth(capsys):
+    bench = load_script("compare")
+    assert bench.main(["--sizes", "300", "3000"]) == 0
+    out = capsys.readouterr().out
+    assert "baselines in the same run" in out and "compare/groupby" in out
+    rows = [line for line in out.splitlines() if line.strip().startswith(("300 ", "3,000 "))]
+    assert len(rows) >= 2, out
+    assert "300 -> 3,000: size 10.0x" in out and "linear" in out
+
+
+def test_compare_benchmark_corpus_has_every_claim_column():
+    bench = load_script("compare")
+    claims = bench.make_claims(bench.make_columns(50))
+    from claimkit.table import CLAIM_COLUMNS
+
+    assert list(claims.columns) == list(CLAIM_COLUMNS) and len(claims) == 50

@@ -214,6 +214,6 @@ def test_candidate_pairs_are_blocked_not_all_pairs(monkeypatch):
     calls = []
     real = cmp._comparable
     monkeypatch.setattr(cmp, "_comparable", lambda a, b: calls.append(1) or real(a, b))
-    records = [claim(f"s{i % 50}", str(i), i, subject=f"group{i // 4} members") for i in range(2000)]
+    records = [claim(f"s{i % 50}", str(i), i, subject=f"group{i // 4} members", cls="arrested") for i in range(2000)]
     compare(claims_frame(records))
     assert len(calls) == 500 * 6  # 500 subjects of 4 claims each: 6 candidate pairs per subject

@@ -124,7 +124,8 @@ _TABLE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet", ".csv")
 REFERENCE = typer.Option(None, "--reference", "-r",
                          help="Reference table (.csv or .json, rows per reference.schema.json); repeat for several. "
                               "Default: the tables in claims/reference/.")
-PERSONS = typer.Option(None, "--persons", help="Person list for spelling checks (default: claims/reference/persons.csv).")
+PERSONS = typer.Option(None, "--persons",
+                       help="Person list for spelling checks (default: claims/reference/persons.csv).")
 
 
 def _references(reference: Optional[List[Path]], persons: Optional[Path], folder: Path = DEFAULT_FOLDER):

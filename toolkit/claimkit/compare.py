@@ -37,9 +37,11 @@ Pairs within one source are otherwise formed: a source that contradicts
 itself is a finding too. Nationalities ("the Soviets", "German") are not
 participants to align events on: a nation signs many treaties.
 
-Scale. Claims are put in blocks by (measure, subject concept, modifiers), events by
-(participant key): only members of one block meet, so the work grows with
-the sum of squared block sizes, not with the square of the corpus.
+Scale. Claims are put in blocks by (measure, subject concept, modifiers, root
+event class: the broadest class above theirs, "purged" or "died" for
+"executed"), events by participant key: only members of one block meet, and
+figures with no subject meet only those with one, so the work grows with the
+sum of squared block sizes, not with the square of the corpus.
 
 Verdicts. Each claim stands for an interval: its ``low``/``high`` as
 extracted, except that a figure with an approximate qualifier ("about",
@@ -67,23 +69,29 @@ side with no subject or no period) counts one less, but at least 1.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations, product
 
 import pandas as pd
 
 from . import _data
-from .table import disagreements_frame, to_records
+from .table import DISAGREEMENT_COLUMNS, to_records
 
 _DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
          "month": 365.25 / 12, "year": 365.25, "decade": 3652.5, "century": 36525.0}
 _ARTICLES = {"the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "that", "of", "-"}
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "corps": "corps",
               "police": "police", "personnel": "personnel", "cattle": "cattle", "staff": "staff"}
+_USED = ("claim_id", "source_id", "kind", "text", "sentence", "value", "low", "high", "qualifier", "unit", "share",
+         "date_start", "date_end", "subject", "base", "predicate", "predicate_class", "period_start", "period_end",
+         "place", "hedge", "certainty", "negated", "participants", "participant_keys", "patient_keys",
+         "attribution_key")
 _PLACING = {"in", "at", "from", "during", "on", "under", "inside", "across", "throughout", "within", "who", "that",
             "which", "whose"}
 _SCOPE_REASONS = ("predicate", "period", "place", "base", "subject")
@@ -113,7 +121,8 @@ def _lexicon() -> dict:
     context = sorted((tuple(c.split()) for c in data["context_modifiers"]), key=len, reverse=True)
     return {
         "phrases": phrases, "collectives": set(data["collectives"]), "context": context,
-        "people": set(data["people_classes"]), "undergone": set(data["undergone_classes"]), "broader": broader, "places": places,
+        "people": set(data["people_classes"]), "undergone": set(data["undergone_classes"]), "broader": broader,
+        "places": places,
         "concept_context": {k: set(v) for k, v in data["concept_context"].items()},
         "bounded": set(data["uncertain_qualifiers"]), "approximate": set(data["approximate_qualifiers"]),
     }
@@ -179,6 +188,18 @@ def _classes(c: dict) -> frozenset:
 
 
 @lru_cache(maxsize=4096)
+def _roots(classes: frozenset) -> frozenset:
+    """The broadest classes above a set of classes ("executed" is under "purged" and "died"): claims
+    whose classes are related share a root, so blocks can be split by it."""
+    broader = _lexicon()["broader"]
+    out = set()
+    for cls in classes:
+        above = [b for b, narrower in broader.items() if cls in narrower]
+        out |= _roots(frozenset(above)) if above else {cls}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
 def siblings(a: frozenset, b: frozenset) -> bool:
     """Whether two sets of event classes fall under one broader class ("arrested" and "executed" under
     "purged"): different counts, worth pairing only when they give the same figure."""
@@ -237,6 +258,9 @@ class _Claim:
     base: str | None
     sentence: tuple
     elliptic: bool = False
+    period: tuple = (None, None)
+    known: bool = False  # both ends of the period are known
+    attribution: str | None = None
 
 
 def _interval(c: dict, measure: str) -> tuple[float, float, float | None]:
@@ -275,6 +299,7 @@ def claim_features(c: dict) -> list[tuple[tuple, _Claim]]:
             return []
         claim = _Claim(c, "event", None, frozenset(), None, classes, c["date_start"],
                        c["date_end"], None, False, certainty != "asserted", _place(c.get("place")), None, sentence)
+        _dated(claim)
         return [(("event", k), claim) for k in keys]
     if c["kind"] != "quantity" or c.get("negated"):
         return []
@@ -298,25 +323,34 @@ def claim_features(c: dict) -> list[tuple[tuple, _Claim]]:
     claim = _Claim(c, measure, terms[0], terms[1], terms[2], classes, lo, hi, point,
                    qualifier in lex["bounded"], certainty != "asserted", _place(c.get("place")),
                    base[0] if base else None, sentence, elliptic)
-    block = ("duration", "+".join(sorted(classes))) if measure == "duration" else (measure, terms[0], terms[1])
-    return [(block, claim)]
+    _dated(claim)
+    if measure == "duration":
+        return [(("duration", "+".join(sorted(classes))), claim)]
+    return [((measure, terms[0], terms[1], root), claim) for root in _roots(classes)]
+
+
+def _dated(claim: _Claim) -> None:
+    """Fill the fields of a claim's period and attribution, read once rather than for every pair."""
+    row = claim.row
+    claim.period = (row.get("period_start"), row.get("period_end"))
+    claim.known = bool(claim.period[0] and claim.period[1])
+    claim.attribution = row.get("attribution_key")
 
 
 def _comparable(a: _Claim, b: _Claim) -> bool:
     """Whether two claims of one block are about the same thing."""
     if a.sentence == b.sentence:
         return False
-    ra, rb = a.row, b.row
-    if a.measure != "event" and _disjoint(_period(ra), _period(rb)):
+    if a.measure != "event" and a.known and b.known and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
         return False  # famine deaths of 1932-33 and camp deaths of 1934-53 are two counts
     if a.elliptic and b.elliptic and a.measure != "duration":
         return False  # two figures with no subject share a verb and nothing else
-    if ra["source_id"] == rb["source_id"] and ra.get("attribution_key") and rb.get("attribution_key") \
-            and ra["attribution_key"] != rb["attribution_key"]:
+    if a.attribution and b.attribution and a.attribution != b.attribution and a.sentence[0] == b.sentence[0]:
         return False  # a text reporting two scholars' estimates does not contradict itself
     if a.classes and b.classes and not related(a.classes, b.classes):
         if not (siblings(a.classes, b.classes) and a.low <= b.high and b.low <= a.high):
-            return False  # "70% were arrested" and "70% were shot" meet; 1.5 million arrests and 680,000 shootings do not
+            return False  # "70% were arrested" and "70% were shot" meet; 1.5 million arrests and 680,000
+            # shootings do not
     if a.measure == "event":
         return True
     if a.measure == "duration":
@@ -328,11 +362,6 @@ def _period(c: dict) -> tuple:
     return c.get("period_start"), c.get("period_end")
 
 
-def _disjoint(a: tuple, b: tuple) -> bool:
-    """Whether two periods, both known, share no day."""
-    if not (a[0] and a[1] and b[0] and b[1]):
-        return False
-    return a[1] < b[0] or b[1] < a[0]
 
 
 def _reasons(a: _Claim, b: _Claim, overlap: bool) -> list[str]:
@@ -357,7 +386,7 @@ def _reasons(a: _Claim, b: _Claim, overlap: bool) -> list[str]:
 def _severity(status: str, a: _Claim, b: _Claim) -> int:
     hedged = (a.hedged or a.bounded) + (b.hedged or b.bounded)
     if status == "conflict":
-        inferred = a.elliptic or b.elliptic or not (all(_period(a.row)) and all(_period(b.row)))
+        inferred = a.elliptic or b.elliptic or not (a.known and b.known)
         return max(1, 3 - hedged - inferred)
     if status == "scope_differs":
         return 2 if hedged == 0 else 1
@@ -399,7 +428,12 @@ def judge(a: _Claim, b: _Claim) -> dict:
 
 
 def _period_text(c: dict) -> str:
-    s, e = c.get("period_start"), c.get("period_end")
+    return _span_text(c.get("period_start"), c.get("period_end"))
+
+
+@lru_cache(maxsize=4096)
+def _span_text(s: str | None, e: str | None) -> str:
+    """A period as a reader writes it: "1937", "1934–1939", or its two dates."""
     if not s and not e:
         return ""
     if s and e and s[:4] == e[:4] and s.endswith("-01-01") and e.endswith("-12-31"):
@@ -442,7 +476,8 @@ _DIFFERS = {
 def _difference(reason: str, a: _Claim, b: _Claim) -> str:
     ra, rb = a.row, b.row
     values = {
-        "predicate": (ra.get("predicate") or ra.get("predicate_class"), rb.get("predicate") or rb.get("predicate_class")),
+        "predicate": (ra.get("predicate") or ra.get("predicate_class"),
+                      rb.get("predicate") or rb.get("predicate_class")),
         "period": (_period_text(ra), _period_text(rb)),
         "place": (ra.get("place"), rb.get("place")),
         "base": (ra.get("base"), rb.get("base")),
@@ -473,10 +508,12 @@ def explain(a: _Claim, b: _Claim, status: str, reasons: list[str]) -> str:
     figure = "dates" if a.measure == "event" else "figures"
     if status == "conflict":
         gap = f" ({ra['text']} against {rb['text']})"
-        sentence = f"{said}: the {figure} contradict each other for the same {'event' if a.measure == 'event' else 'count'}{gap}"
+        same = "event" if a.measure == "event" else "count"
+        sentence = f"{said}: the {figure} contradict each other for the same {same}{gap}"
         return sentence + (f"; {hedge}." if hedge else ".")
     if status == "scope_differs":
-        return f"{said}: the {figure} differ, and so does {' and '.join(scope)}, so they may not measure the same thing."
+        return (f"{said}: the {figure} differ, and so does {' and '.join(scope)}, "
+                "so they may not measure the same thing.")
     extra = "; ".join(p for p in (", ".join(scope) and f"but {' and '.join(scope)} differ" if len(scope) > 1 else
                                   (f"but {scope[0]} differs" if scope else ""), hedge) if p)
     return f"{said}: the {figure} are compatible" + (f", {extra}." if extra else ".")
@@ -490,22 +527,44 @@ def align(claims: pd.DataFrame) -> list[tuple[dict, dict]]:
 def _pairs(claims: pd.DataFrame):
     keep = claims["kind"].isin(["quantity", "event"])
     blocks: dict[tuple, list[_Claim]] = {}
-    for c in to_records(claims[keep]):
-        for key, claim in claim_features(c):
+    multi: set[int] = set()  # claims in more than one block: their pairs may repeat
+    for c in to_records(claims.loc[keep, [col for col in _USED if col in claims.columns]]):
+        features = claim_features(c)
+        if len(features) > 1:
+            multi.add(id(features[0][1]))
+        for key, claim in features:
             blocks.setdefault(key, []).append(claim)
     seen: set[tuple[str, str]] = set()
     for key, members in blocks.items():
         if len(members) < 2:
             continue
-        for a, b in combinations(members, 2):
+        explicit = [m for m in members if not m.elliptic]
+        elliptic = [m for m in members if m.elliptic]
+        candidates = combinations(explicit, 2) if key[0] != "duration" else combinations(members, 2)
+        if key[0] != "duration":
+            candidates = chain(candidates, product(elliptic, explicit))  # two subjectless figures never meet
+        for a, b in candidates:
             if not _comparable(a, b):
                 continue
-            if key[0] == "event":
-                ids = (a.row["claim_id"], b.row["claim_id"])
+            if len(multi) and (id(a) in multi or id(b) in multi):
+                ids = tuple(sorted((a.row["claim_id"], b.row["claim_id"])))
                 if ids in seen:
-                    continue
+                    continue  # met in another block already
                 seen.add(ids)
             yield a, b
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector: the pair loop makes millions of small objects and no
+    cycles, and the collector's repeated scans of them made the time grow faster than the corpus."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def compare(claims: pd.DataFrame) -> pd.DataFrame:
@@ -515,8 +574,14 @@ def compare(claims: pd.DataFrame) -> pd.DataFrame:
         >>> disagreements = compare(extract("sources/"))  # doctest: +SKIP
         >>> disagreements[disagreements.flagged][["text_a", "text_b", "status", "explanation"]]  # doctest: +SKIP
     """
-    out = [judge(a, b) for a, b in _pairs(claims)]
-    df = disagreements_frame(out)
+    columns: dict[str, list] = {name: [] for name in DISAGREEMENT_COLUMNS}
+    appenders = [(name, values.append) for name, values in columns.items()]
+    with _collector_paused():
+        for a, b in _pairs(claims):
+            record = judge(a, b)
+            for name, append in appenders:
+                append(record[name])
+    df = pd.DataFrame(columns).astype(DISAGREEMENT_COLUMNS)
     if len(df):
         df = df.sort_values(["severity", "relative_difference"], ascending=False, na_position="last",
                             kind="stable").reset_index(drop=True)

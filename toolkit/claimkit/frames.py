@@ -381,7 +381,8 @@ class FrameBuilder:
                 anchor_tok = q.root
             if base:
                 f.base = _phrase(base)[0]
-            f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, anchor_tok if subj and not borrowed else None)
+            head_noun = anchor_tok if subj and not borrowed else None
+            f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, head_noun)
             if f.predicate_class and "gained" in f.predicate_class.split("+") and q._.unit not in _TIME_UNITS:
                 rest = [c for c in f.predicate_class.split("+") if c != "gained"]  # "gives 8.7 million": a source
                 f.predicate_class = "+".join(rest) or None  # speaks; "gave the USSR eighteen months": time gained
@@ -457,8 +458,9 @@ def _participants(verb, cls: str | None = None) -> list[tuple[str, str, str]]:
             if tok.ent_type_ in _PARTICIPANT_LABELS and tok.ent_iob_ == "B":
                 ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
                 if ent is not None and ent.label_ != "GPE":
-                    same = ent.root == child or ent.root.dep_ == "appos" and ent.root.head == child  # "the head, Kirov,"
-                    add(re.sub(r"[’']s$", "", ent.text), ent.label_, role if same else "agent")  # "Stalin’s" -> "Stalin"
+                    # "the party head, Sergei Kirov, was murdered": an apposition is the argument itself
+                    same = ent.root == child or ent.root.dep_ == "appos" and ent.root.head == child
+                    add(re.sub(r"[’']s$", "", ent.text), ent.label_, role if same else "agent")  # "Stalin’s"
     return names
 
 

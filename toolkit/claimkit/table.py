@@ -143,7 +143,14 @@ def _plain(value):
     return value
 
 
+def _column(series: pd.Series) -> list:
+    """A column as plain Python values, None for missing (typed columns converted in one pass)."""
+    if series.dtype == object:
+        return [_plain(v) for v in series.tolist()]
+    return series.to_numpy(dtype=object, na_value=None).tolist()
+
+
 def to_records(df: pd.DataFrame) -> list[dict]:
     """Rows as plain dicts with None for missing values (JSON- and schema-ready), built column by column."""
-    columns = {col: [_plain(v) for v in df[col].tolist()] for col in df.columns}
+    columns = {col: _column(df[col]) for col in df.columns}
     return [dict(zip(columns, row)) for row in zip(*columns.values())]
