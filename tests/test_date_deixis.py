@@ -155,3 +155,13 @@ def test_more_reference_forms(text, expr, start, end):
     if start is None:  # 1 May 1939 was a Monday: the weekend before it and the day itself
         start, end = "1939-04-29", "1939-05-01"
     assert (d.date_start, d.date_end) == (start, end)
+
+
+def test_an_open_bound_on_a_year_does_not_lend_its_year():
+    [until, partial] = find_dates("The protocol was denied until 1989. It was ratified on August 31st.")
+    assert until.text == "until 1989" and partial.date_start is None  # no earlier date the story is at
+
+
+def test_a_year_naming_a_congress_is_no_bound():
+    [d] = find_dates("Half of the members chosen by the 1934 party congress were shot.")
+    assert (d.text, d.date_start, d.date_end, d.modifier) == ("1934", "1934-01-01", "1934-12-31", None)

@@ -111,3 +111,53 @@ def test_claims_link_a_figure_to_the_work_its_sentence_cites(tmp_path, nlp):
     assert row["sourced"] and len(row["citations"]) == 1
     unsourced = table[(table["kind"] == "quantity") & (table["text"] != "some 5 million")]
     assert not unsourced["sourced"].any()
+
+
+def test_frames_of_them_takes_the_last_counted_subject(nlp):
+    doc = nlp("The records list 1,200,000 peasants arrested in 1931, and about 90,000 of them were shot.")
+    [q] = [s for s in doc.spans["quantities"] if s.text == "about 90,000"]
+    assert q._.subject == "peasants" and q._.predicate_class == "executed"
+
+
+def test_frames_a_share_of_its_strength_is_a_share_of_the_clause_subject(nlp):
+    q, _ = frame_of(nlp, "By 1939 the navy's officer corps had lost as much as a third of its strength.",
+                    "as much as a third")
+    assert "officer corps" in q._.subject and q._.base == q._.subject
+
+
+def test_frames_a_figure_inside_a_verb_range_takes_the_verb_subject_and_destination(nlp):
+    q, _ = frame_of(nlp, "The inmates in the camps probably exceeded two million and may have reached four million.",
+                    "exceeded two million and may have reached four million")
+    assert q._.subject == "inmates" and q._.predicate_class == "imprisoned"
+
+
+def test_frames_time_gained_is_only_for_durations(nlp):
+    gave, _ = frame_of(nlp, "The treaty gave Poland ten months to rearm.", "ten months")
+    cited, _ = frame_of(nlp, "Rosefielde gives a number of 8.7 million.", "8.7 million")
+    assert gave._.predicate_class == "gained"
+    assert cited._.predicate_class is None
+
+
+def _events(nlp, text):
+    doc = nlp(text)
+    return [(e.text, e._.predicate_class, e._.participants, e._.participant_roles) for e in doc.spans["events"]]
+
+
+def test_frames_making_someone_a_title_and_being_in_charge_since_are_appointments(nlp):
+    [made] = [e for e in _events(nlp, "In May 1939 Stalin made Molotov Commissar for Foreign Affairs.") if e[1]]
+    assert made[1] == "appointed" and "Molotov" in made[2]
+    assert made[3][made[2].index("Molotov")] == "patient"
+    charge = _events(nlp, "Molotov had been in charge of foreign affairs since April 1939.")
+    assert [(e[1], e[2]) for e in charge] == [("appointed", ["Molotov"])]
+
+
+def test_frames_the_person_in_apposition_is_who_the_event_happened_to(nlp):
+    [(_, cls, people, roles)] = _events(nlp, "In June 1937 the army's best commander, Mikhail Tukhachevsky, was shot.")
+    assert cls == "executed" and roles[people.index("Mikhail Tukhachevsky")] == "patient"
+
+
+def test_frames_an_event_takes_the_date_of_its_own_phrase(nlp):
+    doc = nlp("The treaty was ratified on 31 August 1939 and Germany invaded Poland on 1 September 1939.")
+    dates = {d.start_char: d for d in doc.spans["dates"]}
+    got = {e._.predicate_class: dates[e._.event_date[0]].text for e in doc.spans["events"]}
+    assert got == {"ratified": "31 August 1939", "invaded": "1 September 1939"}

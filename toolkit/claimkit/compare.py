@@ -118,7 +118,8 @@ def _lexicon() -> dict:
             phrases[tuple(_singular(w) for w in name.split())] = concept
     broader = {cls: set(narrower) for cls, narrower in data["broader_predicates"].items()}
     places = {alias: canon for canon, aliases in data["places"].items() for alias in aliases}
-    context = sorted((tuple(c.split()) for c in data["context_modifiers"]), key=len, reverse=True)
+    phrases_first = sorted(data["context_modifiers"], key=lambda c: len(c.split()), reverse=True)
+    context = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in phrases_first) + r")\b")
     return {
         "phrases": phrases, "collectives": set(data["collectives"]), "context": context,
         "people": set(data["people_classes"]), "undergone": set(data["undergone_classes"]), "broader": broader,
@@ -141,7 +142,7 @@ def _singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=None)  # one entry per distinct subject: bounded, it thrashed on large corpora
 def subject_terms(subject: str | None) -> tuple[str, frozenset, str | None] | None:
     """(concept, modifiers, collective) of a subject phrase, or None when it names nothing.
 
@@ -171,9 +172,7 @@ def subject_terms(subject: str | None) -> tuple[str, frozenset, str | None] | No
             break
     else:
         head, mods = words[-1], words[:-1]
-    joined = " ".join(mods)
-    for phrase in lex["context"]:
-        joined = re.sub(rf"\b{re.escape(' '.join(phrase))}\b", " ", joined)
+    joined = lex["context"].sub(" ", " ".join(mods)) if mods else ""
     own = lex["concept_context"].get(head, ())
     return head, frozenset(w for w in joined.split() if w not in own), collective
 
