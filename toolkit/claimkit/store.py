@@ -64,6 +64,13 @@ def _sources_frame(records: list[dict]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=list(SOURCE_COLUMNS))
 
 
+def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, columns: dict[str, str]) -> None:
+    """Append ``df``'s rows to ``table``, column by name (tables of older databases gained columns at the end)."""
+    con.register(f"incoming_{table}", df[list(columns)])
+    cols = ", ".join(f'"{c}"' for c in columns)
+    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM incoming_{table}")
+
+
 def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None,
          citations: pd.DataFrame | None = None, verify_all=None,
          name_checks: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -91,32 +98,23 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
         incoming_sources = _sources_frame(sources)
         con.register("incoming_sources", incoming_sources)
         con.execute(f"INSERT INTO sources SELECT {', '.join(chr(34) + c + chr(34) for c in SOURCE_COLUMNS)} FROM incoming_sources")
-        con.register("incoming_claims", claims[list(CLAIM_COLUMNS)])
-        cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
-        con.execute(f"INSERT INTO claims ({cols}) SELECT {cols} FROM incoming_claims")
+        _insert(con, "claims", claims, CLAIM_COLUMNS)
         if citations is not None and len(citations):
-            con.register("incoming_citations", citations[list(CITATION_COLUMNS)])
-            cols = ", ".join(f'"{c}"' for c in CITATION_COLUMNS)
-            con.execute(f"INSERT INTO citations ({cols}) SELECT {cols} FROM incoming_citations")
+            _insert(con, "citations", citations, CITATION_COLUMNS)
         if name_checks is not None and len(name_checks):
-            con.register("incoming_names", name_checks[list(NAME_COLUMNS)])
-            cols = ", ".join(f'"{c}"' for c in NAME_COLUMNS)
-            con.execute(f"INSERT INTO name_checks ({cols}) SELECT {cols} FROM incoming_names")
-        if verify_all is not None:
-            everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
-            verdicts = verify_all(everything)
-            con.execute("DELETE FROM verdicts")
-            con.register("incoming_verdicts", verdicts[list(VERDICT_COLUMNS)])
-            cols = ", ".join(f'"{c}"' for c in VERDICT_COLUMNS)
-            con.execute(f"INSERT INTO verdicts ({cols}) SELECT {cols} FROM incoming_verdicts")
+            _insert(con, "name_checks", name_checks, NAME_COLUMNS)
         disagreements = None
-        if compare_all is not None:
+        if verify_all is not None or compare_all is not None:
             everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
-            disagreements = compare_all(everything)
-            con.execute("DELETE FROM disagreements")
-            con.register("incoming_disagreements", disagreements[list(DISAGREEMENT_COLUMNS)])
-            cols = ", ".join(f'"{c}"' for c in DISAGREEMENT_COLUMNS)
-            con.execute(f"INSERT INTO disagreements ({cols}) SELECT {cols} FROM incoming_disagreements")
+            for table, derive, columns in (("verdicts", verify_all, VERDICT_COLUMNS),
+                                           ("disagreements", compare_all, DISAGREEMENT_COLUMNS)):
+                if derive is None:
+                    continue
+                derived = derive(everything)
+                con.execute(f"DELETE FROM {table}")
+                _insert(con, table, derived, columns)
+                if table == "disagreements":
+                    disagreements = derived
         con.execute("COMMIT")
         return disagreements
     except Exception:
