@@ -145,3 +145,15 @@ def test_cli_verify_without_a_reference_table_says_what_to_do(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["verify", str(write(tmp_path / "e.txt", "In 1937 500 were shot."))])
     assert result.exit_code == 2 and "--reference" in result.stderr
+
+
+def test_a_json_reference_table_reads_like_the_csv(tmp_path, table):
+    rows = [{k: v for k, v in row.items() if k != "table"} for row in table.rows]
+    path = write(tmp_path / "ref-json.json", json.dumps(rows))
+    write(tmp_path / "ref-json.bib.json", json.dumps(BIB))
+    again = load_reference(path)
+    got = verdicts(again, quantity("roughly 680,000", 680000, 612000, 748000, qualifier="approximate"))
+    assert got[("roughly 680,000", "executions-1937-38")]["verdict"] == "supported"
+    write(tmp_path / "bad.json", json.dumps({"not": "a list"}))
+    with pytest.raises(InputFormatError, match="list of row objects"):
+        load_reference(tmp_path / "bad.json")

@@ -83,8 +83,10 @@ def _row_as_claim(row: dict) -> dict:
         qualifier = "at_most"
     return {
         "claim_id": row["reference_id"], "source_id": row.get("table"), "kind": row["kind"], "text": _figure(row),
-        "sentence": None, "value": row.get("value"), "low": row.get("low", row.get("value")),
-        "high": row.get("high", row.get("value")), "qualifier": qualifier, "unit": row.get("unit"),
+        "sentence": None, "value": row.get("value"),
+        "low": row["low"] if row.get("low") is not None else row.get("value"),
+        "high": row["high"] if row.get("high") is not None else row.get("value"),
+        "qualifier": qualifier, "unit": row.get("unit"),
         "share": row.get("value") if row.get("unit") == "percent" else None, "subject": row.get("subject"),
         "predicate_class": row.get("predicate_class"), "period_start": row.get("period_start"),
         "period_end": row.get("period_end"), "certainty": "asserted",
@@ -104,10 +106,7 @@ class _Index:
                 words = set(re.split(r"[\s–\-,]+", name_key(row.get("subject") or "")))
                 self.events.append((row, classes, words))
                 continue
-            as_claim = _row_as_claim(row)
-            if row.get("low") is not None and row.get("high") is not None and row.get("value") is None:
-                as_claim["value"] = None
-            for key, feat in claim_features(as_claim):
+            for key, feat in claim_features(_row_as_claim(row)):
                 self.blocks.setdefault(key, []).append((row, feat))
 
     def quantity_rows(self, claim: dict) -> list[tuple[dict, object, object]]:
