@@ -506,7 +506,8 @@ def explain(a: _Claim, b: _Claim, status: str, reasons: list[str]) -> str:
     hedge = _certainty_text(a, b) if "certainty" in reasons else ""
     figure = "dates" if a.measure == "event" else "figures"
     if status == "conflict":
-        gap = f" ({ra['text']} against {rb['text']})"
+        gap = f" ({_date_text(ra)} against {_date_text(rb)})" if a.measure == "event" else \
+            f" ({ra['text']} against {rb['text']})"
         same = "event" if a.measure == "event" else "count"
         sentence = f"{said}: the {figure} contradict each other for the same {same}{gap}"
         return sentence + (f"; {hedge}." if hedge else ".")
