@@ -64,3 +64,26 @@ def test_cli_usage_errors_exit_2(tmp_path):
     assert runner.invoke(app, ["extract"]).exit_code == 2
     assert runner.invoke(app, ["extract", str(tmp_path), "--format", "parquet"]).exit_code == 2
     assert runner.invoke(app, ["audit", str(tmp_path), "--bogus"]).exit_code == 2
+
+
+def test_cli_top_level_help_has_an_example():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and "Example: claimkit " in result.output
+
+
+def test_cli_piped_runs_print_no_progress(tmp_path, nlp):
+    essay = write(tmp_path / "e.txt", "In 1937-38 about 680,000 people were shot.")
+    result = runner.invoke(app, ["extract", str(essay)])
+    assert result.exit_code == 0 and "files/s" not in result.stderr
+
+
+def test_cli_report_rebuilds_the_page_from_the_database(tmp_path, nlp):
+    write(tmp_path / "in" / "a.txt", "In 1937-38 about 680,000 people were executed.")
+    write(tmp_path / "in" / "b.txt", "In 1937-38 about 750,000 people were executed.")
+    assert runner.invoke(app, ["audit", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["report", str(tmp_path / "out"), "-o", str(tmp_path / "again.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "again.html").read_text(encoding="utf-8")
+    assert 'id="disagreement-table"' in page and "680,000" in page and "750,000" in page
+    missing = runner.invoke(app, ["report", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 1 and "claimkit audit" in missing.stderr

@@ -27,6 +27,7 @@ from .exports import read_table, write_table
 from .nlp import add_components, load_pipeline
 from .quantity_grammar import Quantity, find_quantities
 from .references import ReferenceTable, load_persons, load_reference
+from .report import render_report, write_report
 from .schemas import schema, validate_records
 from .sources import ReadResult, Source, read_source, read_sources
 from .store import load as load_table
@@ -40,6 +41,6 @@ __all__ = [
     "InputFormatError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable", "SchemaError", "Source",
     "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit", "check_names", "compare", "extract",
     "extract_sources", "find_dates", "find_quantities", "load_persons", "load_pipeline", "load_reference",
-    "load_table", "read_source", "read_sources", "read_table", "schema", "validate_records", "verify",
-    "write_table",
+    "load_table", "read_source", "read_sources", "read_table", "render_report", "schema", "validate_records",
+    "verify", "write_report", "write_table",
 ]

@@ -14,6 +14,7 @@ from .claims import citations_of, extract_sources
 from .compare import compare
 from .errors import ClaimkitError
 from .references import ReferenceTable, default_tables, load_persons, load_reference
+from .report import write_report
 from .schemas import validate_records
 from .sources import DEFAULT_FALLBACK, Source, read_sources
 from .table import to_records
@@ -46,6 +47,7 @@ def audit(
     on_source: Callable[[Source, int], None] | None = None,
     references: Iterable[str | Path] | None = None,
     persons: str | Path | None = None,
+    report: bool = True,
 ) -> AuditResult:
     """Audit files and folders and write every output into ``out_dir``.
 
@@ -53,7 +55,8 @@ def audit(
     ``.csv`` copies and the ``claims.duckdb`` database. With reference tables
     (``references``, or by default those in ``<out_dir>/reference/``) it also
     checks every claim against them (``verdicts.jsonl``) and names against the
-    person list (``names.jsonl``). The exports hold this run's sources; the
+    person list (``names.jsonl``), and writes ``report.html`` (unless ``report``
+    is false). The exports hold this run's sources; the
     database keeps every source audited into it, and its disagreements and
     verdicts tables cover them all. Every record is validated against its JSON
     Schema before anything is written.
@@ -98,6 +101,9 @@ def audit(
         exports.write_jsonl(records, outputs[f"{name}.jsonl"])
         outputs[f"{name}.csv"] = out / f"{name}.csv"
         exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outputs[f"{name}.csv"])
+    if report:
+        outputs["report.html"] = write_report(out / "report.html", read.sources, claims, disagreements,
+                                              verdicts=verdicts, names=names, citations=citations)
     return AuditResult(
         sources=read.sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=names,
         errors=read.errors, warnings=read.warnings, outputs=outputs,

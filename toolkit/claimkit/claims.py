@@ -148,10 +148,13 @@ def extract_sources(
 ) -> pd.DataFrame:
     """The claims table of already-read sources.
 
-    ``on_source(source, n_claims)`` is called after each source (for progress).
+    ``on_source(source, n_claims)`` is called after each source (for progress); if it has a
+    ``start(total)`` method, that is called first with the number of sources.
     """
     nlp = nlp or load_pipeline()
     sources = list(sources)
+    if on_source is not None and hasattr(on_source, "start"):
+        on_source.start(len(sources))
     records: list[dict] = []
     for source, doc in zip(sources, nlp.pipe(_doc_for(nlp, s) for s in sources)):
         found = claims_from_doc(source, doc)

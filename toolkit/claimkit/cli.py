@@ -18,7 +18,9 @@ from .audit import audit as run_audit
 from .claims import extract_sources
 from .compare import compare as run_compare
 from .errors import ClaimkitError
+from .progress import progress_for
 from .references import DEFAULT_FOLDER, default_tables, load_persons, load_reference
+from .report import report_from_database
 from .sources import DEFAULT_FALLBACK, read_sources
 from .table import to_records
 from .verify import check_names
@@ -43,13 +45,8 @@ def _error(message: str) -> None:
 
 
 def _progress(quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return None
-
-    def report(source, n_claims):
-        typer.echo(f"  {source.source_id}: {n_claims} claims", err=True)
-
-    return report
+    """Progress on a terminal's stderr; None (silence) when piped or with --quiet."""
+    return progress_for(quiet)
 
 
 def _emit(df, fmt: Format, output: Optional[Path]) -> None:
@@ -187,6 +184,25 @@ def verify(
 
 
 @app.command()
+def report(
+    folder: Path = typer.Argument(Path("claims"), help="A folder an audit wrote (holding claims.duckdb)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Where to write (default: FOLDER/report.html)."),
+) -> None:
+    """Write the HTML report of an audit's database: one self-contained page that works offline.
+
+    Example: claimkit report claims/ -o report.html
+    """
+    try:
+        path, warnings = report_from_database(folder, output)
+    except ClaimkitError as err:
+        _error(str(err))
+        raise typer.Exit(1) from None
+    for w in warnings:
+        typer.echo(f"claimkit: warning: {w}", err=True)
+    typer.echo(f"report -> {path}")
+
+
+@app.command()
 def audit(
     paths: List[Path] = PATHS,
     out: Path = typer.Option(Path("claims"), "--out", "-o", help="Folder for the outputs."),
@@ -197,6 +213,7 @@ def audit(
         None, "--reference", "-r", help="Reference table to verify against; repeat for several "
                                         "(default: the tables in OUT/reference/)."),
     persons: Optional[Path] = typer.Option(None, "--persons", help="Person list (default: OUT/reference/persons.csv)."),
+    no_report: bool = typer.Option(False, "--no-report", help="Do not write report.html."),
 ) -> None:
     """Read, extract, compare, verify and store: write claims, disagreements, verdicts, sources and the database.
 
@@ -204,7 +221,7 @@ def audit(
     """
     try:
         result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, on_source=_progress(quiet),
-                           references=reference or None, persons=persons)
+                           references=reference or None, persons=persons, report=not no_report)
     except ClaimkitError as err:
         _error(str(err))
         raise typer.Exit(1) from None
@@ -223,7 +240,8 @@ def audit(
             checked += f", {len(result.names)} likely misspelt names"
         typer.echo(
             f"{len(result.sources)} sources, {len(result.claims)} claims, {flagged} flagged disagreements{checked} "
-            f"-> {out}/ ({', '.join(files)}, CSV copies, {result.outputs['database'].name})"
+            f"-> {out}/ ({', '.join(files)}, CSV copies, {result.outputs['database'].name}"
+            f"{', report.html' if 'report.html' in result.outputs else ''})"
         )
     if result.errors:
         raise typer.Exit(1)

@@ -1,0 +1,55 @@
+"""The HTML report without a browser: self-contained, escaped, and holding what the audit found."""
+
+import json
+import re
+
+import claimkit
+from claimkit.report import render_report
+from conftest import write
+
+
+def _audit(tmp_path, nlp, texts):
+    folder = tmp_path / "in"
+    for name, text in texts.items():
+        write(folder / name, text)
+    return claimkit.audit([folder], out_dir=tmp_path / "out", nlp=nlp)
+
+
+def test_audit_writes_a_self_contained_report(demo_audit):
+    page = demo_audit.outputs["report.html"].read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page)  # nothing fetched
+    assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
+    flagged = int(demo_audit.disagreements["flagged"].sum())
+    assert f'<dd id="count-flagged">{flagged}</dd>' in page
+    for pair_id in demo_audit.disagreements["pair_id"]:
+        assert f'id="pair-{pair_id}"' in page
+    assert page.count('<mark class="claim') >= 0.9 * len(demo_audit.claims)
+
+
+def test_source_text_is_escaped_and_the_data_cannot_close_its_script(tmp_path, nlp):
+    hostile = ("In 1937 about 5,000 people were shot. <script>alert(1)</script> "
+               '<img src=x onerror="alert(2)"> A "quoted" </script> line.')
+    result = _audit(tmp_path, nlp, {"a.txt": hostile, "b.txt": "In 1937 about 9,000 people were shot."})
+    page = result.outputs["report.html"].read_text(encoding="utf-8")
+    assert "<script>alert(" not in page and "&lt;script&gt;alert(" in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=&quot;alert(" in page
+    data = page.split('<script type="application/json" id="claim-data">')[1].split("</script>")[0]
+    assert "<" not in data  # the claims' JSON is escaped so no "</script>" can end it early
+    assert json.loads(data)["claims"]
+
+
+def test_marks_stand_on_the_claims_characters(tmp_path, nlp):
+    result = _audit(tmp_path, nlp, {"a.txt": "Roughly 680,000 people were executed in 1937-38.",
+                                    "b.txt": "About 750,000 people were executed in 1937-38."})
+    page = result.outputs["report.html"].read_text(encoding="utf-8")
+    marks = dict(re.findall(r'<mark class="claim[^"]*" data-claim-id="([0-9a-f]+)"[^>]*>([^<]*)</mark>', page))
+    for claim in result.claims.itertuples():
+        assert marks[claim.claim_id] == claim.text
+    statuses = set(re.findall(r'data-claim-id="[0-9a-f]+" data-status="(\w+)"', page))
+    assert "conflict" in statuses
+
+
+def test_render_report_without_verdicts_says_so(tmp_path, nlp):
+    result = _audit(tmp_path, nlp, {"a.txt": "In 1937 about 5,000 people were shot."})
+    page = render_report(result.sources, result.claims, result.disagreements)
+    assert "No reference table was given." in page and "No aligned figures to chart." in page
