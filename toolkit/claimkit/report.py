@@ -63,10 +63,13 @@ def _figure(c: dict) -> str | None:
         return None if not s and not e else (s if s == e else f"{s or '…'} to {e or '…'}")
     lo, hi, v = c.get("low"), c.get("high"), c.get("value")
     unit = c.get("unit") or ""
+
+    def n(x: float) -> str:
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
     if lo is not None and hi is not None and lo != hi:
-        return f"{lo:,.6g} to {hi:,.6g} {unit}".strip()
+        return f"{n(lo)} to {n(hi)} {unit}".strip()
     if v is not None:
-        return f"{v:,.6g} {unit}".strip()
+        return f"{n(v)} {unit}".strip()
     return None
 
 
