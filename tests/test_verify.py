@@ -157,3 +157,8 @@ def test_a_json_reference_table_reads_like_the_csv(tmp_path, table):
     write(tmp_path / "bad.json", json.dumps({"not": "a list"}))
     with pytest.raises(InputFormatError, match="list of row objects"):
         load_reference(tmp_path / "bad.json")
+
+
+def test_a_claim_under_two_root_classes_is_checked_once_per_row(table):
+    out = verify(claims_frame([quantity("roughly 680,000", 680000, 612000, 748000, qualifier="approximate")]), table)
+    assert not out.duplicated(["claim_id", "reference_id"]).any()  # "executed" is under "purged" and "died"

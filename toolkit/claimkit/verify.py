@@ -110,9 +110,12 @@ class _Index:
                 self.blocks.setdefault(key, []).append((row, feat))
 
     def quantity_rows(self, claim: dict) -> list[tuple[dict, object, object]]:
-        out = []
-        for key, feat in claim_features(claim):
+        out, seen = [], set()
+        for key, feat in claim_features(claim):  # one block per root class: a row may be in two
             for row, ref in self.blocks.get(key, []):
+                if row["reference_id"] in seen:
+                    continue
+                seen.add(row["reference_id"])
                 if feat.mods != ref.mods or not feat.classes or not ref.classes:
                     continue
                 if not related(feat.classes, ref.classes):
