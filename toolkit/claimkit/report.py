@@ -110,9 +110,11 @@ def _source_html(source: Source, claims: list[dict], status: dict[str, str]) -> 
     text = source.text
     for s, e, c in placed:
         out.append(_e(text[pos:s]))
+        hint = " · ".join(str(x) for x in (c.get("subject"), c.get("predicate_class"), _period(c), c.get("certainty"))
+                          if x) or c["kind"]  # on hover; a click opens the whole frame
         out.append(f'<mark class="claim kind-{_e(c["kind"])}" data-claim-id="{_e(c["claim_id"])}" '
-                   f'data-status="{_e(status.get(c["claim_id"], "none"))}" tabindex="0" role="button">'
-                   f'{_e(text[s:e])}</mark>')
+                   f'data-status="{_e(status.get(c["claim_id"], "none"))}" tabindex="0" role="button" '
+                   f'title="{_e(hint)}">{_e(text[s:e])}</mark>')
         pos = e
     out.append(_e(text[pos:]))
     return "".join(out)
