@@ -162,3 +162,17 @@ def test_a_json_reference_table_reads_like_the_csv(tmp_path, table):
 def test_a_claim_under_two_root_classes_is_checked_once_per_row(table):
     out = verify(claims_frame([quantity("roughly 680,000", 680000, 612000, 748000, qualifier="approximate")]), table)
     assert not out.duplicated(["claim_id", "reference_id"]).any()  # "executed" is under "purged" and "died"
+
+
+def test_an_approximate_cited_figure_stands_for_what_rounds_to_it(tmp_path):
+    rows = HEADER.rstrip("\n") + ",approximate\n" + (
+        "arrests,quantity,people,arrested,1600000,,,count,,,1937-01-01,1938-12-31,,ellman-2002,,,,true\n"
+        "shot,quantity,people,executed,700000,,,count,,,1937-01-01,1938-12-31,,ellman-2002,,,,true\n")
+    path = write(tmp_path / "approx.csv", rows)
+    write(tmp_path / "approx.bib.json", json.dumps(BIB))
+    table = load_reference(path)
+    got = verdicts(table, quantity("roughly 680,000", 680000, 612000, 748000, qualifier="approximate"),
+                   quantity("1,548,367", 1548367, cls="arrested"), quantity("1,620,000", 1620000, cls="arrested"))
+    assert got[("roughly 680,000", "shot")]["verdict"] == "supported"  # 700,000 "approximately": 650,000-750,000
+    assert got[("1,548,367", "arrests")]["verdict"] == "contradicted"  # rounds to 1.5 million, not 1.6
+    assert got[("1,620,000", "arrests")]["verdict"] == "supported"

@@ -61,6 +61,8 @@ def _cell(name: str, value: str):
     if value is None or value.strip() == "":
         return None
     value = value.strip()
+    if name == "approximate":
+        return {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}.get(value.lower(), value)
     if name in _NUMBERS:
         try:
             number = float(value.replace(",", ""))

@@ -13,7 +13,8 @@ checked against the rows for the murder, not against the death a day later.
 
 Verdicts, per claim and matching row:
 - ``supported``: a single cited figure lies in the interval the claim stands
-  for (its bounds, or for an approximate figure what rounds to it), or the
+  for (its bounds, or for an approximate figure what rounds to it), or, when
+  the row marks its figure ``approximate``, the two intervals overlap; or the
   claim's date is compatible with the cited date;
 - ``contradicted``: it does not, or the dates do not overlap;
 - ``within_range`` / ``outside_range``: the row is a scholarly range or bound
@@ -77,6 +78,10 @@ def _years_overlap(a: tuple, b: tuple) -> bool:
 def _row_as_claim(row: dict) -> dict:
     """A reference row in the shape of a claim record, so compare's features apply to it."""
     qualifier = "exact"
+    value = row.get("value")
+    if value is not None and row.get("approximate"):  # "about a million": what rounds to it
+        return {**_row_as_claim({**row, "approximate": None}), "qualifier": "approximate",
+                "low": value * 0.9, "high": value * 1.1}
     if row.get("value") is None and row.get("low") is not None and row.get("high") is None:
         qualifier = "at_least"
     elif row.get("value") is None and row.get("high") is not None and row.get("low") is None:
@@ -147,6 +152,8 @@ def _quantity_verdict(row: dict, feat, ref) -> str:
         point = feat.point
         inside = point is not None and ref.low <= point <= ref.high
         return "within_range" if inside else "outside_range"
+    if row.get("approximate"):
+        return "supported" if feat.low <= ref.high and ref.low <= feat.high else "contradicted"
     value = ref.point
     return "supported" if feat.low <= value <= feat.high else "contradicted"
 
