@@ -526,15 +526,22 @@ class _Parser(NumeralReader):
                 b.part, b.whole, b.share = b.value, a.value, 100 * b.value / a.value
 
 
-def find_quantities(text: str, *, tolerance: float = DEFAULT_TOLERANCE, skip: list[tuple[int, int]] = ()) -> list[Quantity]:
+def find_quantities(text: str, *, tolerance: float = DEFAULT_TOLERANCE,
+                    skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every quantity expression in ``text``, left to right, not overlapping.
 
-    ``skip`` lists character ranges already read as something else (dates).
+    ``skip`` lists character ranges already read as something else; by default, the dates
+    :func:`claimkit.find_dates` reads there ("the 33 of 1932-33" is no figure). Pass ``skip=[]``
+    to read every number.
 
     Example:
         >>> [q.value for q in find_quantities("about 1,250,000 kulak households")]
         [1250000.0]
     """
+    if skip is None:
+        from .date_grammar import find_dates  # the dates own their numbers
+
+        skip = [(d.start, d.end) for d in find_dates(text)]
     return _Parser(text, tolerance, list(skip)).parse()
 
 
