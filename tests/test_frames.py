@@ -161,3 +161,18 @@ def test_frames_an_event_takes_the_date_of_its_own_phrase(nlp):
     dates = {d.start_char: d for d in doc.spans["dates"]}
     got = {e._.predicate_class: dates[e._.event_date[0]].text for e in doc.spans["events"]}
     assert got == {"ratified": "31 August 1939", "invaded": "1 September 1939"}
+
+
+def test_frames_a_coordinated_verb_shares_the_subject_and_takes_its_own_date(nlp):
+    doc = nlp("Nikolai Bukharin was arrested in February 1937 and shot in March 1938.")
+    got = [(e._.predicate_class, e._.participants, e._.participant_roles, doc.char_span(*e._.event_date).text)
+           for e in doc.spans["events"]]
+    assert got == [("arrested", ["Nikolai Bukharin"], ["patient"], "February 1937"),
+                   ("executed", ["Nikolai Bukharin"], ["patient"], "March 1938")]
+
+
+def test_frames_an_event_can_be_dated_by_a_resolved_relative_date(nlp):
+    doc = nlp("Trotsky was attacked on 20 August 1940 and died the next day.")
+    [died] = [e for e in doc.spans["events"] if e._.predicate_class == "died"]
+    date = [d for d in doc.spans["dates"] if (d.start_char, d.end_char) == died._.event_date][0]
+    assert (date.text, date._.date_start) == ("the next day", "1940-08-21")

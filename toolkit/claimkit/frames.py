@@ -443,10 +443,13 @@ def _participants(verb, cls: str | None = None) -> list[tuple[str, str, str]]:
         if name and name not in [n for n, _, _ in names]:
             names.append((name, kind, role))
 
-    for child in verb.children:
+    for child in list(verb.children) + _shared_subjects(verb):
         if child.dep_ not in _ARGUMENT_DEPS and child.dep_ != "prep":
             continue
-        role = _role(child, cls)
+        if child.head is not verb and child.dep_ == "nsubj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN":
+            role = "patient"  # "was arrested ... and shot": the passive's subject, shared
+        else:
+            role = _role(child, cls)
         titled = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         if child.dep_ == "dobj" and child.lemma_.lower() in _data.load("frames")["titles"] and titled:
             add(" ".join(t.text for t in titled), "PERSON", "patient")  # "made Molotov Commissar"
@@ -483,10 +486,17 @@ def _made_title(verb) -> bool:
         c.dep_ in ("dobj", "oprd", "ccomp") and c.lemma_.lower() in titles for c in verb.children)
 
 
+def _shared_subjects(verb) -> list:
+    """The subject a coordinated verb borrows: "Bukharin was arrested in 1937 and shot in 1938"."""
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _has_subject(verb):
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
 def _names_something(verb, counted: set[int]) -> bool:
     """An event is about someone or something named ("Trotsky was murdered", "the pact was ratified"),
     not a count ("680,000 people were shot" is a quantity claim)."""
-    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")] + _shared_subjects(verb)
     if any(t.i in counted for a in arguments for t in a.subtree):
         return False
     for a in arguments:
@@ -509,7 +519,7 @@ def find_events(doc: Doc) -> list[Event]:
     predicates = _lexicon()[0]
     by_sentence: dict[int, list[Span]] = {}
     for d in doc.spans.get("dates", []):
-        if d._.date_start and (d._.date_end or d.text.lower().startswith("since")) and not d._.relative:
+        if d._.date_start and (d._.date_end or d.text.lower().startswith("since")):  # relative ones resolved
             by_sentence.setdefault(d.sent.start, []).append(d)
     counted = {t.i for q in doc.spans.get("quantities", []) for t in q}
     events = []
