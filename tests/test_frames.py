@@ -176,3 +176,16 @@ def test_frames_an_event_can_be_dated_by_a_resolved_relative_date(nlp):
     [died] = [e for e in doc.spans["events"] if e._.predicate_class == "died"]
     date = [d for d in doc.spans["dates"] if (d.start_char, d.end_char) == died._.event_date][0]
     assert (date.text, date._.date_start) == ("the next day", "1940-08-21")
+
+
+def test_frames_the_whole_in_of_the_n_people_who_takes_its_relative_clause(nlp):
+    doc = nlp("Of the 2 million people who passed through the camps from 1930 to 1950, about 200,000 perished.")
+    got = {q.text: q._.predicate_class for q in doc.spans["quantities"]}
+    assert got == {"2 million": "imprisoned", "about 200,000": "died"}
+
+
+def test_frames_a_role_noun_with_its_own_verb_takes_the_verb(nlp):
+    died, _ = frame_of(nlp, "In 1942 some 50,000 prisoners perished in the northern camps.", "some 50,000")
+    held, _ = frame_of(nlp, "By 1940 the camps held some 50,000 prisoners.", "some 50,000")
+    assert died._.predicate_class == "died"
+    assert held._.predicate_class == "imprisoned"

@@ -227,7 +227,7 @@ def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str |
     """The event that happened to the counted: the governing verb with its coordinated verbs, or an event noun."""
     predicates = _lexicon()[0]
     frames = _data.load("frames")
-    if head_noun is not None and _event_noun(head_noun):
+    if head_noun is not None and _event_noun(head_noun) and head_noun.lemma_.lower() not in _ROLE_NOUNS:
         return head_noun.text, _event_noun(head_noun)  # "9 million deaths", "799,455 documented executions"
     described = [c for c in head_noun.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in predicates
                  and c.tag_ == "VBN"] if head_noun is not None else []
@@ -240,6 +240,8 @@ def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str |
     if tok is None or (described and not (predicates.get(tok.lemma_.lower()))):
         if described:  # "30,000 of its officers executed or in the camps"
             return described[0].text, predicates[described[0].lemma_.lower()]
+        if head_noun is not None and _event_noun(head_noun):
+            return head_noun.text, _event_noun(head_noun)  # "some 20,000 prisoners": a role noun, no verb
         return None, None
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not _has_subject(tok):
         tok = tok.head  # "deported or killed 34,250": the first of the coordinated verbs
@@ -275,7 +277,13 @@ def _predicate(doc: Doc, start_token, head_noun=None) -> tuple[str | None, str |
                 cls = frames["destinations"].get(word, frames["destinations"].get(word.rstrip("s")))
                 if cls and cls not in classes:
                     classes.append(cls)
+    if not classes and head_noun is not None and _event_noun(head_noun):
+        return head_noun.text, _event_noun(head_noun)  # "14 million prisoners" with no verb of their own
     return text, "+".join(classes) or None
+
+
+_ROLE_NOUNS = ("prisoner", "inmate", "detainee", "convict", "deportee", "victim")  # people in a state: a verb
+# of their own ("1.5 million prisoners perished") says what the figure counts, before the noun does
 
 
 def _has_subject(verb) -> bool:
@@ -383,6 +391,9 @@ class FrameBuilder:
                 f.base = _phrase(base)[0]
             head_noun = anchor_tok if subj and not borrowed else None
             f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, head_noun)
+            if head_noun is not None and _opens_a_whole(self.doc, q):
+                f.predicate, f.predicate_class = _defining_clause(head_noun)  # "of the 18 million people who
+                # passed through the Gulag, 1.5 million perished": the main verb is the part's
             if f.predicate_class and "gained" in f.predicate_class.split("+") and q._.unit not in _TIME_UNITS:
                 rest = [c for c in f.predicate_class.split("+") if c != "gained"]  # "gives 8.7 million": a source
                 f.predicate_class = "+".join(rest) or None  # speaks; "gave the USSR eighteen months": time gained
@@ -484,6 +495,34 @@ def _made_title(verb) -> bool:
     titles = _data.load("frames")["titles"]
     return verb.lemma_.lower() == "make" and any(
         c.dep_ in ("dobj", "oprd", "ccomp") and c.lemma_.lower() in titles for c in verb.children)
+
+
+def _opens_a_whole(doc: Doc, q: Span) -> bool:
+    """"Of the 18 million people who ..., X perished": a figure after a clause-opening "of the" is the
+    whole another figure is a part of."""
+    i = q.start
+    if i < 2 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of":
+        return False
+    return i - 2 == q.sent.start or doc[i - 3].lower_ in ("that", ",", ";", "and", "but", "while")
+
+
+def _defining_clause(noun) -> tuple[str | None, str | None]:
+    """The class a relative clause gives its noun: "people who were arrested", "who passed through the
+    Gulag" (a destination); (None, None) when it gives none."""
+    predicates = _lexicon()[0]
+    destinations = _data.load("frames")["destinations"]
+    for verb in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        cls = predicates.get(verb.lemma_.lower())
+        if cls:
+            return verb.text, cls
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for word in [obj] + [t for t in obj.lefts if t.dep_ == "compound"]:
+                    lemma = word.lemma_.lower()
+                    cls = destinations.get(lemma, destinations.get(lemma.rstrip("s")))
+                    if cls:
+                        return verb.text, cls
+    return None, None
 
 
 def _shared_subjects(verb) -> list:
