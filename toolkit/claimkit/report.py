@@ -345,9 +345,10 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
 
     out.append('<section id="verdicts"><h2>Checked against references</h2>')
     if verdicts is not None and len(verdicts):
-        rows = [v for v in to_records(verdicts) if v["verdict"] != "no_reference"]
+        checks = to_records(verdicts)
+        rows = [v for v in checks if v["verdict"] != "no_reference"]
         out.append(f"<p>{len(rows)} checks against reference rows; "
-                   f"{sum(1 for v in to_records(verdicts) if v['verdict'] == 'no_reference')} figures have no "
+                   f"{len(checks) - len(rows)} figures have no "
                    "reference row.</p><table id=\"verdict-table\"><thead><tr><th>Source</th><th>Claim</th>"
                    "<th>Verdict</th><th>Reference</th><th>Citation</th></tr></thead><tbody>")
         for v in rows:
