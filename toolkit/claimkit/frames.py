@@ -121,7 +121,7 @@ def _subject(doc: Doc, q: Span) -> tuple[list | None, list | None]:
             k += 1
         run = _noun_run(doc, k, end)
         if run and _possessed_whole(doc, k, run[0]):
-            owner = _clause_subject(q)  # "the officer corps was depleted by as much as half its total complement"
+            owner = _clause_subject(q)  # "the navy lost up to a third of its strength": a third of the navy
             return (owner, owner) if owner else (None, None)
         return (run[0], run[0]) if run else (None, None)
     if k + 1 < end and doc[k].lower_ == "of" and doc[k + 1].lower_ in _ANAPHORS:
@@ -392,8 +392,8 @@ class FrameBuilder:
             head_noun = anchor_tok if subj and not borrowed else None
             f.predicate, f.predicate_class = _predicate(self.doc, anchor_tok, head_noun)
             if head_noun is not None and _opens_a_whole(self.doc, q):
-                f.predicate, f.predicate_class = _defining_clause(head_noun)  # "of the 18 million people who
-                # passed through the Gulag, 1.5 million perished": the main verb is the part's
+                f.predicate, f.predicate_class = _defining_clause(head_noun)  # "of the 2 million held in the
+                # camps, 200,000 died": the main verb is the part's
             if f.predicate_class and "gained" in f.predicate_class.split("+") and q._.unit not in _TIME_UNITS:
                 rest = [c for c in f.predicate_class.split("+") if c != "gained"]  # "gives 8.7 million": a source
                 f.predicate_class = "+".join(rest) or None  # speaks; "gave the USSR eighteen months": time gained
@@ -498,7 +498,7 @@ def _made_title(verb) -> bool:
 
 
 def _opens_a_whole(doc: Doc, q: Span) -> bool:
-    """"Of the 18 million people who ..., X perished": a figure after a clause-opening "of the" is the
+    """"Of the 2 million people who ..., X died": a figure after a clause-opening "of the" is the
     whole another figure is a part of."""
     i = q.start
     if i < 2 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of":
