@@ -357,19 +357,11 @@ def _comparable(a: _Claim, b: _Claim) -> bool:
     return a.mods == b.mods
 
 
-def _period(c: dict) -> tuple:
-    return c.get("period_start"), c.get("period_end")
-
-
-
-
 def _reasons(a: _Claim, b: _Claim, overlap: bool) -> list[str]:
-    ra, rb = a.row, b.row
     reasons = [] if overlap else ["date" if a.measure == "event" else "value"]
     if a.classes and b.classes and a.classes != b.classes:
         reasons.append("predicate")
-    pa, pb = _period(ra), _period(rb)
-    if a.measure != "event" and any(pa) and any(pb) and pa != pb:
+    if a.measure != "event" and any(a.period) and any(b.period) and a.period != b.period:
         reasons.append("period")
     if a.place and b.place and a.place != b.place and a.measure != "event":
         reasons.append("place")
