@@ -30,7 +30,7 @@ Baselines, measured in the same run on the same tables, so that the ratios do
 not depend on the machine:
 
 * ``build``: building the claims table from its column arrays (``astype`` to
-  :data:`claimkit.table.CLAIM_COLUMNS`);
+  :data:`claimkit.store.table.CLAIM_COLUMNS`);
 * ``groupby``: a plain pandas ``groupby`` of the quantity claims by (unit,
   subject key), the blocking step alone;
 * ``self-merge``: the candidate pairs made in plain pandas, a self-merge on
@@ -78,7 +78,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from claimkit.compare import compare
-from claimkit.table import CLAIM_COLUMNS
+from claimkit.store.table import CLAIM_COLUMNS
 
 SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (1_000, 10_000)

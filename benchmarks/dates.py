@@ -30,7 +30,7 @@ when it gives one, else with 2016-11-07 (the specs' usual one). Cases a spec mar
 ``NotSupportedByDesign`` are left out (``NotSupported`` names other ports and is
 ignored). The script prints what it left out of each set.
 
-claimkit is scored through ``claimkit.date_grammar.find_dates(text, reference=...,
+claimkit is scored through ``claimkit.grammar.dates.find_dates(text, reference=...,
 month_first=True)`` (no spaCy needed; the specs write numeric dates the American
 way, month first, as a user reading American sources would set it): every
 expression it returns is a reading, its interval is ``[date_start, date_end]``. dateparser is scored through
@@ -281,7 +281,7 @@ class Claimkit:
     name = "claimkit"
 
     def __init__(self):
-        from claimkit.date_grammar import find_dates
+        from claimkit.grammar.dates import find_dates
 
         self.find_dates = find_dates
         self.failures = 0

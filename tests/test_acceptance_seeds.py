@@ -152,7 +152,7 @@ def test_seeds_trotsky_murder_is_an_event_claim(seeds_audit):
 
 
 def test_seeds_cited_work_is_in_the_citations_table_and_its_year_is_no_date(seeds_audit, tmp_path):
-    from claimkit.claims import citations_of
+    from claimkit.extract.claims import citations_of
 
     table = citations_of(seeds_audit.sources)
     orlov = table[table["author"].fillna("").str.contains("Orlov")]

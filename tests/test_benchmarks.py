@@ -118,6 +118,6 @@ def test_compare_benchmark_prints_sizes_baselines_and_growth(capsys):
 def test_compare_benchmark_corpus_has_every_claim_column():
     bench = load_script("compare")
     claims = bench.make_claims(bench.make_columns(50))
-    from claimkit.table import CLAIM_COLUMNS
+    from claimkit.store.table import CLAIM_COLUMNS
 
     assert list(claims.columns) == list(CLAIM_COLUMNS) and len(claims) == 50

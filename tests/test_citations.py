@@ -1,4 +1,4 @@
-"""Citations and attributions read from plain text (claimkit.citations).
+"""Citations and attributions read from plain text (claimkit.nlp.citations).
 
 Every sentence here is invented for these tests; authors and titles are made up.
 """
@@ -7,7 +7,7 @@ import hashlib
 import re
 
 import pytest
-from claimkit.citations import (
+from claimkit.nlp.citations import (
     Attribution,
     Citation,
     citation_id,

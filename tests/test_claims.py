@@ -2,7 +2,7 @@ import claimkit
 import pandas as pd
 import pytest
 from claimkit import CLAIM_COLUMNS
-from claimkit.table import to_records
+from claimkit.store.table import to_records
 from conftest import write
 
 ESSAY = (

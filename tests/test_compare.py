@@ -3,9 +3,9 @@ import pytest
 import importlib
 
 from claimkit import compare, validate_records
-from claimkit.table import claims_frame, to_records
+from claimkit.store.table import claims_frame, to_records
 
-cmp = importlib.import_module("claimkit.compare")  # the module: claimkit.compare is also the function
+cmp = importlib.import_module("claimkit.compare.pairs")  # the module: claimkit.compare is also the function
 
 BASE = dict(kind="quantity", qualifier="exact", unit="count", certainty="asserted", sourced=False)
 _ids = iter(f"{i:016x}" for i in range(1, 10**6))

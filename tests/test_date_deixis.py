@@ -7,7 +7,7 @@ dispatch); without it these expressions stay unresolved rather than invented.
 from datetime import date
 
 import pytest
-from claimkit.date_grammar import find_dates
+from claimkit.grammar.dates import find_dates
 
 # A Thursday: 1 September 1939.
 REF = date(1939, 9, 1)

@@ -1,7 +1,7 @@
 """Every date form the grammar promises to read, one invented sentence each.
 
 A companion to ``test_date_grammar.py``: the conventions of
-``claimkit.date_grammar`` (module docstring) and ``data/dates.json``, spelled
+``claimkit.grammar.dates`` (module docstring) and ``data/dates.json``, spelled
 out form by form, with the interval (``date_start``, ``date_end``, inclusive;
 None where open or unresolved), precision, approximate, modifier and the exact
 span text asserted. Spans leave out a leading "the" or "in" unless it belongs
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import claimkit.dates  # noqa: F401  (registers the claimkit_dates factory)
+import claimkit.nlp.dates  # noqa: F401  (registers the claimkit_dates factory)
 import pytest
 import spacy
-from claimkit.date_grammar import find_dates
-from claimkit.sources import read_source
+from claimkit.grammar.dates import find_dates
+from claimkit.read.sources import read_source
 
 # -- helpers -------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 import random
 
 import pytest
-from claimkit.names import NameIndex, name_key, normalise_names
+from claimkit.extract.names import NameIndex, name_key, normalise_names
 
 
 def keys_of(names, kind="PERSON"):

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from claimkit._numeric_dates import PLACEHOLDER_YEAR, NumericDate, find_numeric_dates
+from claimkit.grammar.numeric_dates import PLACEHOLDER_YEAR, NumericDate, find_numeric_dates
 
 REF = date(2016, 11, 7)
 

@@ -1,4 +1,4 @@
-from claimkit.offsets import OffsetMap, TextBuilder, without_ranges
+from claimkit.read.offsets import OffsetMap, TextBuilder, without_ranges
 
 
 def test_offsets_without_ranges_maps_back_to_original():

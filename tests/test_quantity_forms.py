@@ -1,7 +1,7 @@
 """Every quantity form the grammar promises to read, one invented sentence each.
 
 A companion to ``test_quantity_grammar.py``: the same conventions (see the
-module docstring of ``claimkit.quantity_grammar`` and ``data/numbers.json``),
+module docstring of ``claimkit.grammar.quantities`` and ``data/numbers.json``),
 spelled out form by form, with the normalised reading (value, bounds,
 qualifier, unit, part/whole/share, hedge) and the exact span text asserted.
 Quantities are read as the spaCy component reads them: after the date
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pytest
 from claimkit import _data
-from claimkit.date_grammar import find_dates
-from claimkit.quantity_grammar import find_quantities
-from claimkit.sources import read_source
+from claimkit.grammar.dates import find_dates
+from claimkit.grammar.quantities import find_quantities
+from claimkit.read.sources import read_source
 
 _UNSET = object()
 

@@ -4,7 +4,7 @@ import json
 import re
 
 import claimkit
-from claimkit.report import render_report
+from claimkit.report.page import render_report
 from conftest import write
 
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 from claimkit import CatalogError, SourceError, read_source, read_sources
-from claimkit.sources import decode, find_boilerplate, find_footnote_markers
+from claimkit.read.sources import decode, find_boilerplate, find_footnote_markers
 from conftest import write
 
 

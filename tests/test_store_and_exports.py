@@ -4,9 +4,10 @@ import claimkit
 import duckdb
 import pandas as pd
 import pytest
-from claimkit import exports, store
-from claimkit.schemas import validate_records
-from claimkit.table import to_records
+from claimkit.store import database as store
+from claimkit.store import exports
+from claimkit.store.schemas import validate_records
+from claimkit.store.table import to_records
 from conftest import ROOT, write
 
 
@@ -88,7 +89,7 @@ def test_exports_are_atomic(tmp_path):
 
 
 def test_demo_corpus_catalog_is_valid_csl_json():
-    from claimkit.catalog import load_catalog
+    from claimkit.read.catalog import load_catalog
 
     catalog = load_catalog(ROOT / "sources" / "catalog.json")
     assert catalog.errors == []

@@ -5,7 +5,7 @@ import json
 import pytest
 from claimkit import SchemaError, check_names, load_reference, read_source, validate_records, verify
 from claimkit.errors import InputFormatError
-from claimkit.table import claims_frame, to_records
+from claimkit.store.table import claims_frame, to_records
 from conftest import PERSONS, REFERENCE, write
 from typer.testing import CliRunner
 

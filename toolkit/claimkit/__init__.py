@@ -12,9 +12,7 @@ Example:
 """
 
 from .audit import AuditResult, audit
-from .claims import extract, extract_sources
 from .compare import compare
-from .date_grammar import DateExpr, find_dates
 from .errors import (
     CatalogError,
     ClaimkitError,
@@ -23,16 +21,23 @@ from .errors import (
     SourceError,
     StoreError,
 )
-from .exports import read_table, write_table
+from .extract import extract, extract_sources
+from .grammar import DateExpr, Quantity, find_dates, find_quantities
 from .nlp import add_components, load_pipeline
-from .quantity_grammar import Quantity, find_quantities
-from .references import ReferenceTable, load_persons, load_reference
+from .read import ReadResult, Source, read_source, read_sources
 from .report import render_report, write_report
-from .schemas import schema, validate_records
-from .sources import ReadResult, Source, read_source, read_sources
-from .store import load as load_table
-from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS
-from .verify import check_names, verify
+from .store import (
+    CLAIM_COLUMNS,
+    DISAGREEMENT_COLUMNS,
+    NAME_COLUMNS,
+    VERDICT_COLUMNS,
+    read_table,
+    schema,
+    validate_records,
+    write_table,
+)
+from .store.database import load as load_table
+from .verify import ReferenceTable, check_names, load_persons, load_reference, verify
 
 __version__ = "0.1.0"
 

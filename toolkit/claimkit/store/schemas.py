@@ -13,7 +13,7 @@ from typing import Iterable
 
 from jsonschema import Draft202012Validator
 
-from .errors import SchemaError
+from ..errors import SchemaError
 
 SCHEMAS = ("claim", "source", "citation", "disagreement", "catalog-entry", "reference", "verdict", "name-check")
 

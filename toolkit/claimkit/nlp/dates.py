@@ -5,7 +5,7 @@ Spans land in ``doc.spans["dates"]`` with ``span._.date_start`` and
 ``precision``, ``approximate``, ``modifier``, ``relative`` and ``anchor`` (the
 character offset where the date it took its year or reference from begins: an
 int rather than a Span, so Docs still travel between processes in
-``nlp.pipe``). The rules are documented in :mod:`claimkit.date_grammar`.
+``nlp.pipe``). The rules are documented in :mod:`claimkit.grammar.dates`.
 
 "Yesterday" or "next week" resolve only against the day a text was written:
 set it per Doc in ``doc.user_data["claimkit_reference"]`` (claimkit does so
@@ -20,8 +20,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ._align import exact_spans
-from .date_grammar import find_dates
+from ..grammar import find_dates
+from .align import exact_spans
 
 DATE_FIELDS = ("date_start", "date_end", "precision", "approximate", "modifier", "relative", "anchor")
 

@@ -3,7 +3,7 @@
 A Source keeps three things side by side: the original text (the decoded
 file; every offset claimkit reports points into it), the cleaned text that the
 NLP pipeline reads (visible HTML text, boilerplate and footnote markers
-removed) and the :class:`~claimkit.offsets.OffsetMap` between them.
+removed) and the :class:`~claimkit.read.offsets.OffsetMap` between them.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from . import _data
-from ._html import visible_text
+from .. import _data
+from ..errors import CatalogError, ClaimkitError, SourceError
 from .catalog import Catalog, issued_iso, load_catalog
-from .errors import CatalogError, ClaimkitError, SourceError
+from .html import visible_text
 from .offsets import OffsetMap, without_ranges
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}

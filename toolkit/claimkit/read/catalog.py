@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CatalogError
-from .schemas import record_errors
+from ..errors import CatalogError
+from ..store import record_errors
 
 
 @dataclass

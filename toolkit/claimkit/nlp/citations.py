@@ -26,7 +26,7 @@ offsets into that same text; it needs no NLP pipeline. Three things are read.
   "according to Conquest (1990, p. 45)";
 - bracket references "[12]", "[12][13]", "[3, 4]" (``kind="reference"``, no
   title). Numeric footnote markers (glued, superscript) are read by
-  :func:`claimkit.sources.find_footnote_markers`, not here; the cleaned text
+  :func:`claimkit.read.sources.find_footnote_markers`, not here; the cleaned text
   of a Source has its bracket markers removed as footnotes too.
 
 ``Citation.text`` is the reference as written: the whole parenthesis when it

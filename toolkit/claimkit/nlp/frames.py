@@ -12,7 +12,7 @@ Works on a parsed Doc (the trained pipeline's tagger and parser) with the
   when a back-reference says so ("during the same period"); else a named
   period the text defined earlier ("the Yezhovshchina purges, in 1937 and 1938");
 - hedge: the hedging words of the sentence before the figure, or inside it;
-- attribution: the first named source of the sentence (:mod:`claimkit.citations`);
+- attribution: the first named source of the sentence (:mod:`claimkit.nlp.citations`);
 - footnote: the first footnote marker after the figure in its sentence.
 """
 
@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import _data
+from .. import _data
 from .citations import find_attributions
 
 _NP_POS = {"ADJ", "NOUN", "PROPN"}

@@ -22,7 +22,7 @@ Verdicts, per claim and matching row:
 - ``no_reference``: no row matches (one record, with no reference fields).
 
 Names. Capitalised words and runs of them in each source are checked
-against the person list: a name that the rules of :mod:`claimkit.names` take
+against the person list: a name that the rules of :mod:`claimkit.extract.names` take
 for a listed person but whose words are none of that person's accepted
 spellings ("Laventry Beria" for "Lavrentiy Beria") is a likely misspelling.
 Bare surnames and accepted transliterations are not reported.
@@ -36,11 +36,11 @@ from typing import Iterable
 
 import pandas as pd
 
-from .compare import claim_features, related
-from .names import NameIndex, name_key
+from ..compare import claim_features, related
+from ..extract import NameIndex, name_key
+from ..read import Source
+from ..store import NAME_COLUMNS, VERDICT_COLUMNS, frame, to_records
 from .references import ReferenceTable, load_persons, load_reference
-from .sources import Source
-from .table import NAME_COLUMNS, VERDICT_COLUMNS, frame, to_records
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}\b")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
 from bisect import bisect_left
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
@@ -13,19 +13,22 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .citations import (
+from ..errors import ClaimkitError
+from ..nlp import (
+    FOOTNOTES_KEY,
+    FRAME_FIELDS,
+    REFERENCE_KEY,
+    ClaimFramer,
     citations_table,
     cited_near,
     find_citations,
+    hedge_of,
     in_citation,
+    load_pipeline,
 )
-from .dates import REFERENCE_KEY
-from .errors import ClaimkitError
-from .frames import FOOTNOTES_KEY, FRAME_FIELDS, ClaimFramer, hedge_of
+from ..read import Source, read_sources
+from ..store import citations_frame, claims_frame
 from .names import NameIndex
-from .nlp import load_pipeline
-from .sources import Source, read_sources
-from .table import citations_frame, claims_frame
 
 
 def claim_id(source: Source, kind: str, start: int, end: int) -> str:

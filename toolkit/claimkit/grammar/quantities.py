@@ -1,6 +1,6 @@
 """Read quantities the way historians write them, as plain data (no spaCy needed).
 
-Grammar, left to right over :mod:`claimkit._lexer` tokens::
+Grammar, left to right over :mod:`claimkit.grammar.lexer` tokens::
 
     quantity := [qualifier] core [post_qualifier] [range_tail | bound_tail]
               | ("between" | "from") core connector core | vague
@@ -35,9 +35,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._lexer import Tok, sentence_initial
-from ._numerals import NumeralReader
-from .date_grammar import counted_year
+from .dates import counted_year
+from .lexer import Tok, sentence_initial
+from .numerals import NumeralReader
 
 DEFAULT_TOLERANCE = 0.1
 
@@ -539,7 +539,7 @@ def find_quantities(text: str, *, tolerance: float = DEFAULT_TOLERANCE,
         [1250000.0]
     """
     if skip is None:
-        from .date_grammar import find_dates  # the dates own their numbers
+        from .dates import find_dates  # the dates own their numbers
 
         skip = [(d.start, d.end) for d in find_dates(text)]
     return _Parser(text, tolerance, list(skip)).parse()

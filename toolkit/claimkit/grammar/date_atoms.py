@@ -1,8 +1,8 @@
 """Dates written out in full: days, months, years, decades, centuries and eras.
 
-A mixin of the date grammar's parser (:mod:`claimkit.date_grammar`), which
+A mixin of the date grammar's parser (:mod:`claimkit.grammar.dates`), which
 holds the tokens, the word lists and the context these readers use. Each
-returns a :class:`~claimkit._periods.Period` and the token after it, or None.
+returns a :class:`~claimkit.grammar.periods.Period` and the token after it, or None.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from ._periods import Period as _Period
-from ._periods import month_end as _month_end
+from .periods import Period as _Period
+from .periods import month_end as _month_end
 
 
 class DateAtoms:

@@ -15,8 +15,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputFormatError, SchemaError
-from .schemas import record_errors
+from ..errors import InputFormatError, SchemaError
+from ..store import record_errors
 
 DEFAULT_FOLDER = Path("claims") / "reference"
 _NUMBERS = ("value", "low", "high")

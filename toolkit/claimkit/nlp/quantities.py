@@ -11,9 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ._align import exact_spans
-from .date_grammar import find_dates
-from .quantity_grammar import DEFAULT_TOLERANCE, find_quantities
+from ..grammar import DEFAULT_TOLERANCE, find_dates, find_quantities
+from .align import exact_spans
 
 QUANTITY_FIELDS = ("value", "low", "high", "qualifier", "unit", "part", "whole", "share", "hedge")
 

@@ -62,7 +62,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import _data
+from .. import _data
 
 _DATES = _data.load("dates")
 _NUMBERS = _data.load("numbers")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputFormatError
+from ..errors import InputFormatError
 from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, frame, to_records
 
 FORMATS = ("jsonl", "csv", "parquet")

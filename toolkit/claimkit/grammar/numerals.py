@@ -1,6 +1,6 @@
 """Numerals over lexer tokens: digits, number words, scales, fractions, signs.
 
-The quantity grammar (:mod:`claimkit.quantity_grammar`) builds on this reader.
+The quantity grammar (:mod:`claimkit.grammar.quantities`) builds on this reader.
 Forms read: digits with separators ("1,250,000", "40 000", "1.3e6", "5,00"),
 number words of any size ("one hundred and ten", "twenty-one trillion", "a
 million"), digits with scale words or abbreviations ("2 million", "10m",
@@ -16,8 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from . import _data
-from ._lexer import Tok, lex
+from .. import _data
+from .lexer import Tok, lex
 
 
 class _PhraseTable(dict):

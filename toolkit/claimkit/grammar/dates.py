@@ -38,8 +38,8 @@ Context rules and their limits:
   "from November to March" runs into the next year.
 
 Numeric dates of every order ("23/8/1939", "8/23/1939", "2016-11") are read by
-:mod:`claimkit._numeric_dates`; dates counted from the reference date, weeks,
-quarters and feasts by :mod:`claimkit._deixis`, whose docstring gives their rules.
+:mod:`claimkit.grammar.numeric_dates`; dates counted from the reference date, weeks,
+quarters and feasts by :mod:`claimkit.grammar.deixis`, whose docstring gives their rules.
 """
 
 from __future__ import annotations
@@ -49,16 +49,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import _data
-from ._date_atoms import DateAtoms
-from ._deixis import DeicticReader
-from ._lexer import Tok, lex
-from ._numerals import _PhraseTable
-from ._numeric_dates import PLACEHOLDER_YEAR, find_numeric_dates
-from ._periods import Period as _Period
-from ._periods import halves as _halves
-from ._periods import month_end as _month_end
-from ._periods import thirds as _thirds
+from .. import _data
+from .date_atoms import DateAtoms
+from .deixis import DeicticReader
+from .lexer import Tok, lex
+from .numerals import _PhraseTable
+from .numeric_dates import PLACEHOLDER_YEAR, find_numeric_dates
+from .periods import Period as _Period
+from .periods import halves as _halves
+from .periods import month_end as _month_end
+from .periods import thirds as _thirds
 
 
 @dataclass
@@ -143,7 +143,7 @@ def _words() -> _Words:
 class _Parser(DateAtoms, DeicticReader):
     def __init__(self, text: str, reference: date | None = None, month_first: bool | None = None):
         self.text = text
-        self.month_first = month_first  # for year-less or ambiguous numeric dates ("5/6"): see _numeric_dates
+        self.month_first = month_first  # for year-less or ambiguous numeric dates ("5/6"): see numeric_dates
         self.reference = reference  # "today" for deictic dates ("next week"), and the year of last resort
         self.toks = lex(text)
         self.w = _words()
