@@ -66,11 +66,17 @@ def test_pairs_that_cannot_be_one_count_are_not_formed():
     assert pairs(famine, camps) == []  # periods share no day
     assert pairs(claim("a", "10 million", 1e7, subject=None, cls="died"),
                  claim("b", "3 million", 3e6, subject=None, cls="died")) == []  # neither says who
+
+
+
+def test_one_text_reporting_two_scholars_who_disagree_is_flagged_at_low_severity():
     ellman = claim("site", "roughly 3 million", 3e6, subject="deaths", cls="died", attribution="Ellman",
-                   attribution_key="PERSON:ellman")
+                   attribution_key="PERSON:ellman", qualifier="approximate")
     snyder = claim("site", "9 million", 9e6, subject="deaths", cls="died", attribution="Snyder",
                    attribution_key="PERSON:snider")
-    assert pairs(ellman, snyder) == []  # one text reporting two scholars
+    [row] = pairs(ellman, snyder)
+    assert row["flagged"] and row["severity"] == 1 and "attribution" in row["reasons"]
+    assert "Ellman".lower() in row["explanation"].lower() and "snider" in row["explanation"].lower()
 
 
 def test_nationalities_do_not_make_treaties_one_event():

@@ -391,10 +391,13 @@ def test_demo_report_counts_and_rows(demo_audit, open_report):
     for source in demo_audit.sources:
         assert page.locator(f"article.source#source-{source.source_id} div.source-text").count() == 1
     marks = page.eval_on_selector_all(
-        "#sources mark.claim", "ms => ms.map(m => [m.dataset.claimId, m.textContent, m.dataset.status])")
+        "#sources mark.claim", "ms => ms.map(m => [m.dataset.claimId, m.textContent, m.dataset.status, "
+                               "m.dataset.claimIds])")
     texts = dict(zip(demo_audit.claims["claim_id"], demo_audit.claims["text"]))
-    assert {claim_id for claim_id, _, _ in marks} == set(texts), "every claim is highlighted"
-    for claim_id, shown, status in marks:
+    # every claim is highlighted: an event shares its mark with the date it stands on
+    assert {i for *_, ids in marks for i in ids.split()} == set(texts), "every claim is highlighted"
+    for claim_id, shown, status, ids in marks:
+        assert all(texts[i] == shown for i in ids.split())
         assert claim_id in texts, claim_id
         assert shown == texts[claim_id], (claim_id, shown, texts[claim_id])
         assert status in {"conflict", "scope_differs", "agree", "none"}, status

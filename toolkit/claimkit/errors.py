@@ -47,3 +47,7 @@ class InputFormatError(ClaimkitError):
     def __init__(self, path, problem: str):
         self.path = str(path)
         super().__init__(f"{self.path}: {problem}")
+
+
+class LexiconError(ClaimkitError):
+    """A user lexicon file cannot be read or breaks its schema; the message names the file and the entry."""

@@ -50,6 +50,7 @@ _DIFFERS = {
     "place": "the place ({a} against {b})",
     "base": "the whole it is a share of ({a} against {b})",
     "subject": "what is counted ({a} against {b})",
+    "event": "the event ({a} against {b})",
 }
 
 
@@ -61,9 +62,16 @@ def _difference(reason: str, a: Claim, b: Claim) -> str:
         "period": (_period_text(ra), _period_text(rb)),
         "place": (ra.get("place"), rb.get("place")),
         "base": (ra.get("base"), rb.get("base")),
-        "subject": (a.collective and f"{a.collective}s" or "people", b.collective and f"{b.collective}s" or "people"),
+        "subject": (_counted(a), _counted(b)),
+        "event": (ra.get("event"), rb.get("event")),
     }[reason]
     return _DIFFERS[reason].format(a=values[0], b=values[1])
+
+
+def _counted(x: Claim) -> str:
+    if x.collective:
+        return f"{x.collective}s"
+    return x.row.get("subject") or "people"
 
 
 def _certainty_text(a: Claim, b: Claim) -> str:
@@ -79,7 +87,10 @@ def _certainty_text(a: Claim, b: Claim) -> str:
 def explain(a: Claim, b: Claim, status: str, reasons: list[str]) -> str:
     """One sentence a teacher can read: both sources, both figures as written, what differs."""
     ra, rb = a.row, b.row
-    if ra["source_id"] == rb["source_id"]:
+    if ra["source_id"] == rb["source_id"] and "attribution" in reasons:
+        said = (f"{ra['source_id']} reports {ra.get('attribution_key') or 'one estimate'}'s {_describe(a)} and "
+                f"{rb.get('attribution_key') or 'another'}'s {_describe(b)}")
+    elif ra["source_id"] == rb["source_id"]:
         said = f"{ra['source_id']} gives both {_describe(a)} and {_describe(b)}"
     else:
         said = f"{ra['source_id']} gives {_describe(a)} and {rb['source_id']} gives {_describe(b)}"

@@ -1,64 +1,72 @@
-"""What the comparison needs of a claim: its measure, subject concept, event classes, interval and period.
+"""What the comparison needs of a claim: its measure, what it counts, its event, scope, interval and period.
 
-The lexicon behind it (subject concepts, collectives, broader event classes,
-places, qualifier semantics) is ``data/compare.json``; the rules that use these
-features are in :mod:`claimkit.compare.pairs`.
+The words behind it are the lexicons of :mod:`claimkit.nlp.lexicon` (event classes with their
+broader classes, places, subject concepts) and ``data/compare.json`` (collectives, qualifier
+semantics, unit dimensions); the rules that use these features are in
+:mod:`claimkit.compare.pairs`, the intervals in :mod:`claimkit.compare.intervals`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import _data
+from ..nlp.lexicon import Lexicon, current
+from .intervals import claim_interval, date_ends, range_ends
 
-_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
-         "month": 365.25 / 12, "year": 365.25, "decade": 3652.5, "century": 36525.0}
-_ARTICLES = {"the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "that", "of", "-"}
+DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
+        "month": 365.25 / 12, "year": 365.25, "decade": 3652.5, "century": 36525.0}
+_ARTICLES = {"the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "that", "of", "-", "some",
+             "all", "many", "several", "other", "such", "more", "another", "further"}
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "corps": "corps",
-              "police": "police", "personnel": "personnel", "cattle": "cattle", "staff": "staff"}
+              "police": "police", "personnel": "personnel", "cattle": "cattle", "staff": "staff", "lives": "life"}
 USED = ("claim_id", "source_id", "kind", "text", "sentence", "value", "low", "high", "qualifier", "unit", "share",
-         "date_start", "date_end", "subject", "base", "predicate", "predicate_class", "period_start", "period_end",
-         "place", "hedge", "certainty", "negated", "participants", "participant_keys", "patient_keys",
-         "attribution_key")
+        "date_start", "date_end", "precision", "subject", "base", "predicate", "predicate_class", "restrictions",
+        "period_start", "period_end", "place", "event", "event_key", "topic_event", "topic_place", "hedge",
+        "certainty", "negated", "participants", "participant_keys", "patient_keys", "attribution_key")
 _PLACING = {"in", "at", "from", "during", "on", "under", "inside", "across", "throughout", "within", "who", "that",
-            "which", "whose"}
-SCOPE_REASONS = ("predicate", "period", "place", "base", "subject")
-
+            "which", "whose", "between", "by", "through", "after", "before", "since", "until"}
+SCOPE_REASONS = ("predicate", "period", "place", "event", "base", "subject")
+PEOPLE = "person"
 
 
 def unit_class(unit: str | None) -> str | None:
-    """Which units compare: counts with counts, shares with shares, durations with durations."""
+    """Which units compare: counts with counts, shares with shares, durations with durations, lengths with
+    lengths (in any unit)."""
     if unit is None:
         return None
     if unit == "percent":
         return "share"
-    if unit in _DAYS:
+    if unit in DAYS:
         return "duration"
-    return unit
+    dimension = _units().get(unit)
+    return dimension[0] if dimension else unit
 
 
-@lru_cache(maxsize=None)
-def _lexicon() -> dict:
-    """The alignment lexicon with its lookups built once."""
-    data = _data.load("compare")
-    phrases = {}
-    for concept, names in data["subjects"].items():
-        for name in names:
-            phrases[tuple(_singular(w) for w in name.split())] = concept
-    broader = {cls: set(narrower) for cls, narrower in data["broader_predicates"].items()}
-    places = {alias: canon for canon, aliases in data["places"].items() for alias in aliases}
-    phrases_first = sorted(data["context_modifiers"], key=lambda c: len(c.split()), reverse=True)
-    context = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in phrases_first) + r")\b")
-    return {
-        "phrases": phrases, "collectives": set(data["collectives"]), "context": context,
-        "people": set(data["people_classes"]), "undergone": set(data["undergone_classes"]), "broader": broader,
-        "places": places,
-        "concept_context": {k: set(v) for k, v in data["concept_context"].items()},
-        "bounded": set(data["uncertain_qualifiers"]), "approximate": set(data["approximate_qualifiers"]),
-    }
+@lru_cache(maxsize=1)
+def _units() -> dict[str, tuple[str, float]]:
+    return {u: (d, f) for u, (d, f) in _data.load("compare")["units"].items()}
+
+
+def _compare_lexicon(lex: Lexicon) -> dict:
+    """The alignment lexicon with its lookups built once per active lexicon."""
+    memo = lex.cache.get("compare")
+    if memo is None:
+        data = _data.load("compare")
+        phrases = {}
+        for concept, names in lex.subjects.items():
+            for name in names:
+                phrases[tuple(_singular(w) for w in name.split())] = concept
+        phrases_first = sorted(data["context_modifiers"], key=lambda c: len(c.split()), reverse=True)
+        context = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in phrases_first) + r")\b")
+        memo = lex.cache["compare"] = {
+            "phrases": phrases, "collectives": set(data["collectives"]), "context": context,
+            "concept_context": {k: set(v) for k, v in data["concept_context"].items()},
+            "people_concepts": set(lex.subjects) | {_singular(w) for w in lex.people_objects | lex.people_nouns},
+        }
+    return memo
 
 
 def _singular(word: str) -> str:
@@ -74,16 +82,28 @@ def _singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=None)  # one entry per distinct subject: bounded, it thrashed on large corpora
-def subject_terms(subject: str | None) -> tuple[str, frozenset, str | None] | None:
+def _stem(word: str) -> str:
+    """A modifier's stem, so that spellings of one group meet ("Girondist", "Girondin"; "Bolshevist", "Bolshevik")."""
+    for suffix in ("ists", "ist", "ins", "in", "ians", "ian", "ans", "an", "ites", "ite", "ics", "ic", "ks", "k"):
+        if len(word) - len(suffix) >= 5 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def subject_terms(subject: str | None, lex: Lexicon | None = None) -> tuple[str, frozenset, str | None] | None:
     """(concept, modifiers, collective) of a subject phrase, or None when it names nothing.
 
     "officers of the Red Army" -> ("officer", {}, None); "kulak households" ->
-    ("kulak", {}, "household"); "army commanders" -> ("commander", {"army"}, None).
+    ("kulak", {}, "household"); "army commanders" -> ("commander", {"army"}, None); "deaths",
+    "casualties" and other event nouns count people: ("person", {}, None).
     """
     if not subject:
         return None
-    lex = _lexicon()
+    lex = lex or current()
+    memo = lex.cache.setdefault("subject_terms", {})
+    if subject in memo:
+        return memo[subject]
+    clex = _compare_lexicon(lex)
     text = re.sub(r"[’']s\b|[^\w\s-]", " ", subject.lower())
     words = [w for w in text.split() if w]
     cut = next((i for i, w in enumerate(words) if w in _PLACING and i > 0), None)
@@ -92,21 +112,28 @@ def subject_terms(subject: str | None) -> tuple[str, frozenset, str | None] | No
         i = words.index("of")
         words = words[i + 1:] + words[:i]
     words = [_singular(w) for w in words if w not in _ARTICLES]
-    if not words:
-        return None
-    collective = None
-    if len(words) > 1 and words[-1] in lex["collectives"]:
-        collective = words.pop()
-    for n in range(len(words), 0, -1):
-        concept = lex["phrases"].get(tuple(words[-n:]))
-        if concept is not None:
-            head, mods = concept, words[:-n]
-            break
-    else:
-        head, mods = words[-1], words[:-1]
-    joined = lex["context"].sub(" ", " ".join(mods)) if mods else ""
-    own = lex["concept_context"].get(head, ())
-    return head, frozenset(w for w in joined.split() if w not in own), collective
+    result = None
+    if words:
+        collective = None
+        if len(words) > 1 and words[-1] in clex["collectives"]:
+            collective = words.pop()
+        for n in range(len(words), 0, -1):
+            concept = clex["phrases"].get(tuple(words[-n:]))
+            if concept is not None:
+                head, mods = concept, words[:-n]
+                break
+        else:
+            head, mods = words[-1], words[:-1]
+        if head in lex.nouns and lex.is_people_class(lex.nouns[head]) or lex.demonym_place(head):
+            mods = mods + ([head] if lex.demonym_place(head) else [])
+            head = PEOPLE  # "9 million deaths", "650,000 Germans": people
+        joined = clex["context"].sub(" ", " ".join(mods)) if mods else ""
+        own = clex["concept_context"].get(head, ())
+        kept = frozenset(w for w in joined.split() if w not in own and not w.isdigit()
+                         and w not in lex.nouns and w not in lex.adjectives)
+        result = (head, kept, collective)
+    memo[subject] = result
+    return result
 
 
 def names(value) -> list[str]:
@@ -114,60 +141,47 @@ def names(value) -> list[str]:
     return [] if value is None else [str(v) for v in value]
 
 
-def _classes(c: dict) -> frozenset:
+def classes_of(c: dict) -> frozenset:
     return frozenset(c["predicate_class"].split("+")) if c.get("predicate_class") else frozenset()
 
 
-@lru_cache(maxsize=4096)
-def _roots(classes: frozenset) -> frozenset:
-    """The broadest classes above a set of classes ("executed" is under "purged" and "died"): claims
+def roots(classes: frozenset, lex: Lexicon | None = None) -> frozenset:
+    """The broadest classes above a set of classes ("executed" is under "casualty" and "purged"): claims
     whose classes are related share a root, so blocks can be split by it."""
-    broader = _lexicon()["broader"]
-    out = set()
-    for cls in classes:
-        above = [b for b, narrower in broader.items() if cls in narrower]
-        out |= _roots(frozenset(above)) if above else {cls}
-    return frozenset(out)
+    lex = lex or current()
+    memo = lex.cache.setdefault("roots", {})
+    if classes not in memo:
+        out = set()
+        for cls in classes:
+            above = lex.broader(cls)
+            tops = {b for b in above if not lex.classes.get(b, {}).get("broader")}
+            out |= tops or {cls}
+        memo[classes] = frozenset(out)
+    return memo[classes]
 
 
-@lru_cache(maxsize=4096)
-def siblings(a: frozenset, b: frozenset) -> bool:
+def siblings(a: frozenset, b: frozenset, lex: Lexicon | None = None) -> bool:
     """Whether two sets of event classes fall under one broader class ("arrested" and "executed" under
     "purged"): different counts, worth pairing only when they give the same figure."""
-    broader = _lexicon()["broader"]
-    return any(x in narrower and y in narrower for narrower in broader.values() for x in a for y in b)
+    lex = lex or current()
+    return any(lex.broader(x) & lex.broader(y) for x in a for y in b)
 
 
-@lru_cache(maxsize=4096)
-def related(a: frozenset, b: frozenset) -> bool:
+def related(a: frozenset, b: frozenset, lex: Lexicon | None = None) -> bool:
     """Whether two sets of event classes may describe one count: they share a class, or one class takes
     in another ("purged" takes in "arrested"; "died" takes in "killed")."""
     if a & b:
         return True
-    broader = _lexicon()["broader"]
-    return any(y in broader.get(x, ()) or x in broader.get(y, ()) for x in a for y in b)
+    lex = lex or current()
+    return any(y in lex.broader(x) or x in lex.broader(y) for x in a for y in b)
 
 
-def _place(place: str | None) -> str | None:
-    if not place:
-        return None
-    key = " ".join(place.lower().split())
-    return _lexicon()["places"].get(key, key.removeprefix("the "))
+def place_of(place: str | None, lex: Lexicon) -> str | None:
+    return lex.place(place) if place else None
 
 
-def _rounding_step(value: float) -> float:
-    """The step of a figure's last significant digit (750,000 -> 10,000; 1.5 million -> 100,000)."""
-    if value == 0 or not math.isfinite(value):
-        return 0.0
-    digits = f"{abs(value):.10g}"
-    if "e" in digits:
-        return 0.0
-    whole, _, frac = digits.partition(".")
-    frac = frac.rstrip("0")
-    if frac:
-        return 10.0 ** -len(frac)
-    stripped = whole.rstrip("0")
-    return 10.0 ** (len(whole) - len(stripped))
+def key_of(text: str | None) -> frozenset | None:
+    return frozenset(text.split()) if text else None
 
 
 @dataclass
@@ -192,72 +206,89 @@ class Claim:
     period: tuple = (None, None)
     known: bool = False  # both ends of the period are known
     attribution: str | None = None
+    restrictions: frozenset = frozenset()
+    event: frozenset | None = None  # the claim's own named event, or what an event claim happened to
+    topic_event: frozenset | None = None
+    topic_place: str | None = None
+    ends: tuple | None = None  # a range's or a span's two ends, each an interval
+    people: bool = False
 
 
-def _interval(c: dict, measure: str) -> tuple[float, float, float | None]:
-    """(low, high, point) a quantity claim stands for, in the measure's scale."""
-    value, low, high = c.get("value"), c.get("low"), c.get("high")
-    if measure == "share" and c.get("unit") != "percent":
-        share = c.get("share")
-        value = low = high = share
-    scale = _DAYS.get(c.get("unit") or "", 1.0) if measure == "duration" else 1.0
-    qualifier = (c.get("qualifier") or "").lower()
-    if value is not None and qualifier in _lexicon()["approximate"] and c.get("low") is not None \
-            and c.get("high") is not None and c.get("low") != c.get("high") and measure != "share":
-        half = _rounding_step(value) / 2 or abs(value) * 0.05
-        low, high = value - half, value + half
-    lo = low if low is not None else (0.0 if measure in ("count", "share", "duration") else -math.inf)
-    hi = high if high is not None else math.inf
-    point = value if value is not None else ((low + high) / 2 if low is not None and high is not None else None)
-    if point is None:
-        point = low if low is not None else high
-    return lo * scale, hi * scale, (point * scale if point is not None else None)
-
-
-def claim_features(c: dict) -> list[tuple[tuple, Claim]]:
+def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Claim]]:
     """The blocks a claim belongs to and its comparison features (none if it cannot be aligned)."""
-    lex = _lexicon()
-    classes = _classes(c)
+    lex = lex or current()
+    classes = classes_of(c)
     sentence = (c["source_id"], c.get("sentence"))
     certainty = c.get("certainty") or "asserted"
     qualifier = (c.get("qualifier") or "").lower()
+    scope = dict(place=place_of(c.get("place"), lex), event=key_of(c.get("event_key")),
+                 topic_event=_topic_key(c.get("topic_event")), topic_place=c.get("topic_place"),
+                 restrictions=frozenset(names(c.get("restrictions"))))
     if c["kind"] == "event":
         keys = [k for k in names(c.get("participant_keys")) if not k.startswith("NORP:")]  # "the Soviets" sign much
         patients = names(c.get("patient_keys"))
-        if classes <= lex["undergone"]:
+        if classes and all(lex.is_undergone(x) for x in classes):
             keys = patients  # "Kirov was shot": the event is Kirov's, whoever fired
-        if not classes or not keys or not c.get("date_start") or not c.get("date_end"):
+        thing = key_of(c.get("event_key"))
+        if not classes or not (keys or thing) or not c.get("date_start") or not c.get("date_end"):
             return []
-        claim = Claim(c, "event", None, frozenset(), None, classes, c["date_start"],
-                       c["date_end"], None, False, certainty != "asserted", _place(c.get("place")), None, sentence)
+        claim = Claim(c, "event", None, frozenset(), None, classes, c["date_start"], c["date_end"], None, False,
+                      certainty != "asserted", scope["place"], None, sentence, event=scope["event"],
+                      topic_event=scope["topic_event"], topic_place=scope["topic_place"])
+        claim.ends = date_ends(c)
         _dated(claim)
-        return [(("event", k), claim) for k in keys]
+        blocks = [("event", "who", k) for k in keys] if keys else []
+        if thing and not keys:
+            blocks += [("event", "what", w) for w in thing if len(w) > 2]
+        return [(b, claim) for b in blocks]
     if c["kind"] != "quantity" or c.get("negated"):
         return []
     unit = c.get("unit")
     measure = "share" if unit == "percent" or c.get("share") is not None else unit_class(unit)
-    if measure not in ("count", "share", "duration"):
+    if measure is None or measure in ("date", "event", "age") or "/" in (unit or ""):
         return []
-    terms = subject_terms(c.get("subject"))
+    terms = subject_terms(c.get("subject"), lex)
+    people_class = bool(classes) and all(lex.is_people_class(x) for x in classes)
     elliptic = terms is None
     if terms is None:
         if measure == "duration" and classes:
             terms = ("", frozenset(), None)
-        elif classes and classes <= lex["people"]:
-            terms = ("person", frozenset(), None)
+        elif people_class:
+            terms = (PEOPLE, frozenset(), None)
+        elif measure not in ("count", "share", "duration") and classes:
+            terms = ("", frozenset(), None)  # "moved the front 5 miles": a distance of what happened
         else:
             return []
     if not classes:
         return []  # a count of nothing that happened ("half a million soldiers marched") is not compared
-    lo, hi, point = _interval(c, measure)
-    base = subject_terms(c.get("base"))
-    claim = Claim(c, measure, terms[0], terms[1], terms[2], classes, lo, hi, point,
-                   qualifier in lex["bounded"], certainty != "asserted", _place(c.get("place")),
-                   base[0] if base else None, sentence, elliptic)
+    clex = _compare_lexicon(lex)
+    people = terms[0] in clex["people_concepts"] or elliptic and people_class
+    mods = frozenset(_stem(m) for m in _without_own_place(terms[1], scope["topic_place"], lex))
+    lo, hi, point = claim_interval(c, measure, _units())
+    base = subject_terms(c.get("base"), lex)
+    claim = Claim(c, measure, terms[0], mods, terms[2], classes, lo, hi, point,
+                  qualifier in _data.load("compare")["uncertain_qualifiers"], certainty != "asserted",
+                  scope["place"], base[0] if base else None, sentence, elliptic, people=people,
+                  **{k: v for k, v in scope.items() if k != "place"})
+    claim.ends = range_ends(c, measure, _units())
     _dated(claim)
     if measure == "duration":
         return [(("duration", "+".join(sorted(classes))), claim)]
-    return [((measure, terms[0], terms[1], root), claim) for root in _roots(classes)]
+    return [((measure, terms[0], mods, root), claim) for root in roots(classes, lex)]
+
+
+def _topic_key(name: str | None) -> frozenset | None:
+    if not name:
+        return None
+    from ..nlp.scope import event_key
+    return event_key(name)
+
+
+def _without_own_place(mods: frozenset, place: str | None, lex: Lexicon) -> frozenset:
+    """"Chinese peasants" in a text about China are its peasants: the source's own demonym restricts nothing."""
+    if not place or not mods:
+        return mods
+    return frozenset(m for m in mods if lex.demonym_place(m) != place and lex.place(m) != place)
 
 
 def _dated(claim: Claim) -> None:

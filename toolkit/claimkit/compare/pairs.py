@@ -1,105 +1,173 @@
 """Align claims about the same thing, across sources and within one, and judge each pair.
 
 Alignment. Two quantity claims are about the same thing when
-- they measure alike: counts with counts, shares with shares (a percentage,
-  a fraction or a ratio such as "three out of six" is read as its share, so
-  "half", "50%" and "three out of six" meet), durations with durations;
-- their subjects name the same people or things: the subject is reduced to
-  its head concept (``subjects`` in ``data/compare.json``: "officer corps",
-  "officers" and "command staff" are one concept) and its other modifiers,
-  which must be equal once place words such as "Red Army" are dropped, so
-  "army commanders" and "corps commanders" stay apart; a collective noun
-  ("kulak households") counts groups of its modifier ("kulaks") and is
-  aligned with it, the difference recorded. A claim with no subject
-  ("10 million were sent to the camps") counts people when its event class
-  can only happen to people, and is otherwise left out;
-- both have an event class and the classes are the same or one takes in
-  the other (``broader_predicates``: "purged" and "arrested and executed"
-  may describe one count; "deported" and "imprisoned" are different counts).
-  Sibling classes under one broader class ("arrested" and "executed") are
-  different counts too, and meet only when they give the same figure ("70%
-  were arrested" against "70% were shot": one of the two may have put the
-  figure on the wrong count). A figure with no event
-  ("half a million soldiers marched") is not compared: the size of an army
-  and the number purged from it share a subject and nothing else.
-Two events align when they share a participant (names already carry one key
-per person across spellings, see :mod:`claimkit.extract.names`) and their classes are
-related ("murdered" and "died" may date the same death). For what happens to
-someone (``undergone_classes``: shot, arrested, appointed) the participant
-must be the one it happened to, so "Stalin made Molotov Commissar" and
-"Stalin appointed Yezhov" are two events. Pairs are never formed
-- within one sentence, nor between two figures that both lack a subject;
-- between figures whose periods are both known and share no day (famine
-  deaths of 1932-33 and camp deaths of 1934-53 are two counts);
-- within one source between figures it attributes to different people (an
-  article reporting two scholars' estimates does not contradict itself).
-Pairs within one source are otherwise formed: a source that contradicts
-itself is a finding too. Nationalities ("the Soviets", "German") are not
-participants to align events on: a nation signs many treaties.
+- they measure alike: counts with counts, shares with shares (a percentage, a fraction or a
+  ratio such as "three out of six" is read as its share, so "half", "50%" and "three out of six"
+  meet), durations with durations, lengths, areas and masses with their like in any unit;
+- they count the same people or things: the subject is reduced to its head concept (``subjects``
+  of the lexicon: "officer corps", "officers" and "command staff" are one concept) and its
+  modifiers, which must be equal ("army commanders" are not "corps commanders", "British
+  soldiers" are not "German soldiers"; a demonym of the source's own place restricts nothing,
+  spellings of one name meet: "Girondist" and "Girondin"). People counted in general ("deaths",
+  "casualties", or no subject with an event that only happens to people: "10 million were sent to
+  the camps") meet any people, the difference recorded as ``subject``. A collective ("kulak
+  households") counts groups of its modifier and is aligned with it, the difference recorded;
+- their events are related: the same class, or one takes in the other (the event lexicon's
+  broader classes: "purged" takes in "arrested", "died" takes in "killed"); classes under one
+  broader class ("arrested" and "executed") meet only when they give the same figure. A verb the
+  lexicon does not know is its own class ("emigrate"). A figure with no event ("half a million
+  soldiers marched") is not compared;
+- their restrictions agree: a count narrowed to a part of its event ("officially executed", "died
+  in prison or without trial", "another 25,000") meets only counts narrowed alike (sharing a
+  word), never the whole count: 17,000 official executions are not 40,000 deaths of all kinds;
+- their scopes are compatible: the same named event (the claim's own, else its source's topic:
+  "the Somme" is "the Battle of the Somme"), and where a claim names its place, the same place
+  ("in Paris" never meets a count for France, whether France is named or the source's topic); a
+  Terror figure and a famine figure never meet, nor two figures of one event in different cities;
+- their periods overlap, when both are known (famine deaths of 1932-33 and camp deaths of 1934-53
+  are two counts).
+Two events align when they happened to the same thing (a named event: "the Great Leap Forward was
+abandoned", "launched a campaign known as the Great Leap Forward"; or the same noun phrase: "the
+levée en masse") or, for what happens to someone (executed, arrested, appointed), to the same
+person (names carry one key per person across spellings, see :mod:`claimkit.extract.names`),
+and their classes are related. Nationalities ("the Soviets") are not participants to align on.
+Pairs are never formed between two figures of one sentence unless the sentence sets them as
+alternatives ("a toll of 170,000 or 450,000"), nor between two figures that both lack a subject
+unless both speak of one named event. A source that contradicts itself, or reports two scholars
+who disagree, is a finding too: such pairs are formed and flagged (the latter at severity 1).
 
-Scale. Claims are put in blocks by (measure, subject concept, modifiers, root
-event class: the broadest class above theirs, "purged" or "died" for
-"executed"), events by participant key: only members of one block meet, and
-figures with no subject meet only those with one, so the work grows with the
-sum of squared block sizes, not with the square of the corpus.
+Scale. Claims are put in blocks by (measure, subject concept or "people", root event class: the
+broadest class above theirs), events by participant key or by the words of what they happened
+to: only members of one block meet, so the work grows with the sum of squared block sizes, not
+with the square of the corpus.
 
-Verdicts. Each claim stands for an interval: its ``low``/``high`` as
-extracted, except that a figure with an approximate qualifier ("about",
-"roughly") stands for the values that round to it (half a step of its last
-significant digit: "about 750,000" is 745,000-755,000, "about one and a half
-million" is 1.45-1.55 million), and a missing lower bound of a count or share
-is 0. Then
-- ``agree``: the intervals overlap ("50%" and "as much as half"; "10 million"
-  and "between seven and twenty million");
-- ``conflict``: they do not overlap and subject, event class, period, place
-  and base are the same;
-- ``scope_differs``: they do not overlap and one of those differs too.
-``reasons`` lists everything that differs, also on agreeing pairs: ``value``
-(or ``date`` for events), ``predicate``, ``period``, ``place``, ``base``,
-``subject`` (households against people) and ``certainty`` (a hedged or
-bounded figure against a flat one), so "850,000 purged" against "850,000
-arrested" agrees as a figure and still says the counts differ.
+Verdicts. Each claim stands for an interval (:mod:`claimkit.compare.intervals` writes the rule
+historians round by: "about one million" against "about two million" conflict, "roughly 680,000"
+and "approximately 700,000" agree). Then
+- ``agree``: the intervals overlap, and for two written ranges (or two dated spans) both ends do;
+- ``conflict``: they do not, and subject, event class, period, place, event and base are the same;
+- ``scope_differs``: they do not, and one of those differs too.
+``reasons`` lists everything that differs, also on agreeing pairs: ``value`` (or ``date`` for
+events), ``predicate``, ``period``, ``place``, ``event``, ``base``, ``subject``, ``certainty`` (a
+hedged or bounded figure against a flat one) and ``attribution`` (one source reporting two
+scholars), so "850,000 purged" against "850,000 arrested" agrees as a figure and still says the
+counts differ.
 
-Severity (for sorting, 0-3): 3 a conflict between two flatly asserted
-figures; 2 a conflict with one hedged side, or a scope difference between
-asserted figures; 1 a conflict between hedged figures or a scope difference
-with a hedged side; 0 agreement. A conflict whose sameness is inferred (a
-side with no subject or no period) counts one less, but at least 1.
+Severity (for sorting, 0-3): 3 a conflict between two flatly asserted figures; 2 a conflict with
+one hedged side, or a scope difference between asserted figures; 1 a conflict between hedged
+figures, a scope difference with a hedged side, or two scholars one text reports; 0 agreement.
+A conflict whose sameness is inferred (a side with no subject or no period) counts one less, but
+at least 1.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import math
 from contextlib import contextmanager
-from itertools import chain, combinations, product
+from itertools import combinations, product
 
 import pandas as pd
 
 from ..store import DISAGREEMENT_COLUMNS, to_records
 from .explain import explain
-from .features import SCOPE_REASONS, USED, Claim, claim_features, related, siblings
+from ..nlp.lexicon import current
+from ..nlp.scope import keys_match
+from .features import PEOPLE, SCOPE_REASONS, USED, Claim, claim_features, related, siblings
+from .intervals import ends_agree
+
+
+def _alternatives(a: Claim, b: Claim) -> bool:
+    """Whether one sentence sets two figures as alternatives ("a toll of 170,000 or 450,000 lives",
+    "some date it to 1793, while others ...")."""
+    sentence = a.sentence[1] or ""
+    i, j = sentence.find(a.row["text"]), sentence.find(b.row["text"])
+    if i < 0 or j < 0:
+        return False
+    lo, hi = (i + len(a.row["text"]), j) if i < j else (j + len(b.row["text"]), i)
+    between = f" {sentence[lo:hi].lower()} "
+    return any(w in between for w in (" or ", " while ", " whereas ", " others ", " other ", "; ", " but "))
+
+
+def _scope_ok(a: Claim, b: Claim, lex) -> bool:
+    """Whether two claims hold within compatible scopes (see the module docstring)."""
+    ea = a.event or a.topic_event
+    eb = b.event or b.topic_event
+    if ea and eb and not keys_match(ea, eb, lex.event_heads):
+        return False
+    if a.measure == "event":
+        return True  # an event is keyed by who or what it happened to; where it happened may differ (a reason)
+    pa, pb = a.place, b.place
+    if pa and pb and pa != pb:
+        return False  # Paris and Lyon, or Paris and France
+    own, other = (pa, b) if pa else (pb, a)
+    if own and not (pa and pb):
+        if _is_part(own, lex):
+            return False  # "2,000 executed in Lyon" is not a figure for the whole the other text speaks of
+        if other.topic_place and other.topic_place != own:
+            return False
+    if not (ea and eb) and a.topic_place and b.topic_place and a.topic_place != b.topic_place:
+        return False  # no event to go by, and two different countries
+    return True
+
+
+def _is_part(place: str, lex) -> bool:
+    """A place below a country (a city, a province, a region the places lexicon does not list as a country)."""
+    entry = lex.places.get(place)
+    if entry is None:
+        return True
+    above = entry.get("part_of")
+    return bool(above) and bool(lex.places.get(above, {}).get("part_of"))
+
+
+def _restrictions_ok(a: Claim, b: Claim) -> bool:
+    """A count narrowed to a part of its event meets only counts narrowed alike."""
+    return a.restrictions == b.restrictions or bool(a.restrictions & b.restrictions)
 
 
 def _comparable(a: Claim, b: Claim) -> bool:
     """Whether two claims of one block are about the same thing."""
-    if a.sentence == b.sentence:
+    lex = current()
+    if a.sentence == b.sentence and a.measure != "event" and not _alternatives(a, b):
+        return False
+    if a.row["claim_id"] == b.row["claim_id"]:
         return False
     if a.measure != "event" and a.known and b.known and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
         return False  # famine deaths of 1932-33 and camp deaths of 1934-53 are two counts
-    if a.elliptic and b.elliptic and a.measure != "duration":
-        return False  # two figures with no subject share a verb and nothing else
-    if a.attribution and b.attribution and a.attribution != b.attribution and a.sentence[0] == b.sentence[0]:
-        return False  # a text reporting two scholars' estimates does not contradict itself
-    if a.classes and b.classes and not related(a.classes, b.classes):
-        if not (siblings(a.classes, b.classes) and a.low <= b.high and b.low <= a.high):
+    if a.elliptic and b.elliptic and a.measure != "duration" and not (
+            (a.event or a.topic_event) and (b.event or b.topic_event)):
+        return False  # two figures with no subject share a verb and nothing else, unless one named event
+    if a.classes and b.classes and not related(a.classes, b.classes, lex):
+        if not (siblings(a.classes, b.classes, lex) and a.low <= b.high and b.low <= a.high):
             return False  # "70% were arrested" and "70% were shot" meet; 1.5 million arrests and 680,000
             # shootings do not
+    if not _scope_ok(a, b, lex):
+        return False
     if a.measure == "event":
-        return True
+        return _same_thing(a, b, lex.event_heads)
+    if not _restrictions_ok(a, b):
+        return False
     if a.measure == "duration":
         return not (a.concept and b.concept and a.concept != b.concept) and a.mods == b.mods
-    return a.mods == b.mods
+    if a.people and b.people and a.concept != b.concept:
+        if PEOPLE not in (a.concept, b.concept):
+            return False  # soldiers and peasants
+        return bool(a.mods) and a.mods == b.mods  # "British casualties" and "British soldiers" are one people;
+        # "people arrested" and "party members arrested" are a whole and its part
+    if a.mods != b.mods:
+        return not a.mods and a.concept != PEOPLE or not b.mods and b.concept != PEOPLE  # "soldiers" meet
+        # "British soldiers"; "people" do not meet "British people"
+    return True
+
+
+def _same_thing(a: Claim, b: Claim, heads: frozenset) -> bool:
+    """Two events happened to the same person (their block says so) or to the same named thing."""
+    ka, kb = a.row.get("patient_keys") or a.row.get("participant_keys"), \
+        b.row.get("patient_keys") or b.row.get("participant_keys")
+    if ka is not None and kb is not None and len(ka) and len(kb):
+        return True
+    return keys_match(a.event, b.event, heads)
 
 
 def _reasons(a: Claim, b: Claim, overlap: bool) -> list[str]:
@@ -108,19 +176,26 @@ def _reasons(a: Claim, b: Claim, overlap: bool) -> list[str]:
         reasons.append("predicate")
     if a.measure != "event" and any(a.period) and any(b.period) and a.period != b.period:
         reasons.append("period")
-    if a.place and b.place and a.place != b.place and a.measure != "event":
+    if a.place and b.place and a.place != b.place:
         reasons.append("place")
+    if a.event and b.event and a.event != b.event and a.measure != "event":
+        reasons.append("event")
     if a.base and b.base and a.base != b.base:
         reasons.append("base")
-    if a.collective != b.collective:
+    if a.collective != b.collective or a.measure != "event" and a.people and b.people and (
+            a.concept != b.concept or a.mods != b.mods):
         reasons.append("subject")
     if a.hedged != b.hedged or a.bounded != b.bounded:
         reasons.append("certainty")
+    if a.attribution and b.attribution and a.attribution != b.attribution and a.sentence[0] == b.sentence[0]:
+        reasons.append("attribution")
     return reasons
 
 
-def _severity(status: str, a: Claim, b: Claim) -> int:
+def _severity(status: str, a: Claim, b: Claim, reasons: list[str]) -> int:
     hedged = (a.hedged or a.bounded) + (b.hedged or b.bounded)
+    if "attribution" in reasons and status != "agree":
+        return 1  # a text reporting two scholars who disagree
     if status == "conflict":
         inferred = a.elliptic or b.elliptic or not (a.known and b.known)
         return max(1, 3 - hedged - inferred)
@@ -129,9 +204,17 @@ def _severity(status: str, a: Claim, b: Claim) -> int:
     return 0
 
 
+def _overlap(a: Claim, b: Claim) -> bool:
+    if not (a.low <= b.high and b.low <= a.high):
+        return False
+    if a.ends is not None and b.ends is not None:
+        return ends_agree(a.ends, b.ends)  # two ranges, or two spans: both ends must agree
+    return True
+
+
 def judge(a: Claim, b: Claim) -> dict:
     """The disagreement record for two aligned claims."""
-    overlap = a.low <= b.high and b.low <= a.high
+    overlap = _overlap(a, b)
     reasons = _reasons(a, b, overlap)
     if overlap:
         status = "agree"
@@ -156,12 +239,17 @@ def judge(a: Claim, b: Claim) -> dict:
         "subject": ra.get("subject") or rb.get("subject") or (a.concept if a.measure != "event" else None) or None,
         "status": status,
         "flagged": status != "agree",
-        "severity": _severity(status, a, b),
+        "severity": _severity(status, a, b, reasons),
         "reasons": reasons,
         "relative_difference": rel,
+        "low_a": _finite(a.low), "high_a": _finite(a.high), "low_b": _finite(b.low), "high_b": _finite(b.high),
         "explanation": explain(a, b, status, reasons),
     }
 
+
+def _finite(x):
+    """An interval end for the record: a number, or None for an open end or a date (events carry their dates)."""
+    return x if isinstance(x, (int, float)) and math.isfinite(x) else None
 
 
 def align(claims: pd.DataFrame) -> list[tuple[dict, dict]]:
@@ -169,34 +257,56 @@ def align(claims: pd.DataFrame) -> list[tuple[dict, dict]]:
     return [(a.row, b.row) for a, b in _pairs(claims)]
 
 
+def _candidates(blocks: dict[tuple, list[Claim]]):
+    """Candidate pairs: within a block, and from a block of general claims to the specific blocks it may
+    speak of: people in general ("deaths", "10 million were shot") to any people of the same measure and
+    root class, "soldiers" to "British soldiers" (see the module docstring on subjects)."""
+    order = {key: i for i, key in enumerate(blocks)}
+    people: dict[tuple, list[tuple]] = {}  # (measure, root) -> keys of people blocks
+    concepts: dict[tuple, list[tuple]] = {}  # (measure, concept, root) -> keys with that concept
+    for key, members in blocks.items():
+        if key[0] in ("event", "duration"):
+            continue
+        measure, concept, mods, root = key
+        concepts.setdefault((measure, concept, root), []).append(key)
+        if members[0].people:
+            people.setdefault((measure, root), []).append(key)
+    for key, members in blocks.items():
+        yield from combinations(members, 2)
+        if key[0] in ("event", "duration"):
+            continue
+        measure, concept, mods, root = key
+        if concept == PEOPLE:  # people in general meet any people
+            for other in people.get((measure, root), ()):
+                if other != key and (other[1] != PEOPLE or order[other] > order[key]):
+                    yield from product(members, blocks[other])
+        elif not mods:  # "soldiers" meet "British soldiers"
+            for other in concepts.get((measure, concept, root), ()):
+                if other != key:
+                    yield from product(members, blocks[other])
+
+
 def _pairs(claims: pd.DataFrame):
+    lex = current()
     keep = claims["kind"].isin(["quantity", "event"])
     blocks: dict[tuple, list[Claim]] = {}
     multi: set[int] = set()  # claims in more than one block: their pairs may repeat
     for c in to_records(claims.loc[keep, [col for col in USED if col in claims.columns]]):
-        features = claim_features(c)
+        features = claim_features(c, lex)
         if len(features) > 1:
             multi.add(id(features[0][1]))
         for key, claim in features:
             blocks.setdefault(key, []).append(claim)
     seen: set[tuple[str, str]] = set()
-    for key, members in blocks.items():
-        if len(members) < 2:
+    for a, b in _candidates(blocks):
+        if not _comparable(a, b):
             continue
-        explicit = [m for m in members if not m.elliptic]
-        elliptic = [m for m in members if m.elliptic]
-        candidates = combinations(explicit, 2) if key[0] != "duration" else combinations(members, 2)
-        if key[0] != "duration":
-            candidates = chain(candidates, product(elliptic, explicit))  # two subjectless figures never meet
-        for a, b in candidates:
-            if not _comparable(a, b):
-                continue
-            if len(multi) and (id(a) in multi or id(b) in multi):
-                ids = tuple(sorted((a.row["claim_id"], b.row["claim_id"])))
-                if ids in seen:
-                    continue  # met in another block already
-                seen.add(ids)
-            yield a, b
+        if len(multi) and (id(a) in multi or id(b) in multi):
+            ids = tuple(sorted((a.row["claim_id"], b.row["claim_id"])))
+            if ids in seen:
+                continue  # met in another block already
+            seen.add(ids)
+        yield a, b
 
 
 @contextmanager

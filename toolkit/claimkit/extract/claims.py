@@ -31,9 +31,10 @@ from ..store import citations_frame, claims_frame
 from .names import NameIndex
 
 
-def claim_id(source: Source, kind: str, start: int, end: int) -> str:
-    """A claim's id: the same for the same file content and the same characters."""
-    return hashlib.sha1(f"{source.content_hash}:{kind}:{start}:{end}".encode()).hexdigest()[:16]
+def claim_id(source: Source, kind: str, start: int, end: int, extra: str = "") -> str:
+    """A claim's id: the same for the same file content and the same characters (and, for two events on
+    one date, the same verb)."""
+    return hashlib.sha1(f"{source.content_hash}:{kind}:{start}:{end}{extra}".encode()).hexdigest()[:16]
 
 
 def _sentence(source: Source, sent) -> str:
@@ -67,10 +68,10 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
     records: list[dict] = []
     date_ids: dict[int, str] = {}
 
-    def base(kind, span) -> dict:
+    def base(kind, span, extra: str = "") -> dict:
         start, end = source.to_original(span.start_char, span.end_char)
         return {
-            "claim_id": claim_id(source, kind, start, end),
+            "claim_id": claim_id(source, kind, start, end, extra),
             "source_id": source.source_id,
             "kind": kind,
             "text": source.original[start:end],
@@ -97,8 +98,9 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         )
         records.append(rec)
     for span in doc.spans.get("events", []):
-        rec = base("event", span)
         d = dates_at[span._.event_date]
+        rec = base("event", d, f":{span.start_char}")  # an event claim stands on its date, as a figure on its
+        # number; the verb ("was murdered") is its predicate
         hedge, certainty = hedge_of(span.sent.text, span.end_char - span.sent.start_char, None)
         footnote = next((m for pos, m in markers if span.end_char <= pos <= span.sent.end_char + 2), None)
         date_start, date_end = _closed(d)
@@ -106,7 +108,8 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
             unit="event", qualifier="exact", date_start=date_start, date_end=date_end, precision=d._.precision,
             predicate=span._.predicate, predicate_class=span._.predicate_class, participants=span._.participants,
             participant_kinds=span._.participant_kinds, participant_roles=span._.participant_roles,
-            place=span._.place, hedge=hedge, certainty=certainty, negated=span._.negated,
+            place=span._.place, event=span._.event, event_key=span._.event_key, topic_event=span._.topic_event,
+            topic_place=span._.topic_place, hedge=hedge, certainty=certainty, negated=span._.negated,
             period_start=date_start, period_end=date_end, footnote=footnote, sourced=footnote is not None,
         )
         records.append(rec)

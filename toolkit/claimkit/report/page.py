@@ -100,7 +100,10 @@ def _source_html(source: Source, claims: list[dict], status: dict[str, str]) -> 
     """A source's cleaned text with every claim marked (overlaps keep the longer claim)."""
     starts, ends = _reverse_map(source)
     placed: list[tuple[int, int, dict]] = []
-    for c in sorted(claims, key=lambda c: (c["start"], -(c["end"] - c["start"]))):
+    same: dict[tuple[int, int], list[str]] = {}  # an event and its date stand on the same characters
+    rank = {"event": 0, "quantity": 1, "date": 2}
+    for c in sorted(claims, key=lambda c: (c["start"], -(c["end"] - c["start"]), rank.get(c["kind"], 3))):
+        same.setdefault((c["start"], c["end"]), []).append(c["claim_id"])
         s, e = starts.get(c["start"]), ends.get(c["end"])
         if s is None or e is None or e <= s or (placed and s < placed[-1][1]):
             continue
@@ -111,8 +114,10 @@ def _source_html(source: Source, claims: list[dict], status: dict[str, str]) -> 
         out.append(_e(text[pos:s]))
         hint = " · ".join(str(x) for x in (c.get("subject"), c.get("predicate_class"), _period(c), c.get("certainty"))
                           if x) or c["kind"]  # on hover; a click opens the whole frame
+        ids = same[(c["start"], c["end"])]
+        worst = max((status.get(i, "none") for i in ids), key=lambda x: _STATUS_RANK.get(x, 0))
         out.append(f'<mark class="claim kind-{_e(c["kind"])}" data-claim-id="{_e(c["claim_id"])}" '
-                   f'data-status="{_e(status.get(c["claim_id"], "none"))}" tabindex="0" role="button" '
+                   f'data-claim-ids="{_e(" ".join(ids))}" data-status="{_e(worst)}" tabindex="0" role="button" '
                    f'title="{_e(hint)}">{_e(text[s:e])}</mark>')
         pos = e
     out.append(_e(text[pos:]))

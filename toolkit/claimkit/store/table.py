@@ -35,6 +35,11 @@ CLAIM_COLUMNS: dict[str, str] = {
     "period_start": "string",
     "period_end": "string",
     "place": "string",
+    "event": "string",
+    "event_key": "string",
+    "topic_event": "string",
+    "topic_place": "string",
+    "restrictions": "object",
     "hedge": "string",
     "certainty": "string",
     "attribution": "string",
@@ -78,6 +83,10 @@ DISAGREEMENT_COLUMNS: dict[str, str] = {
     "severity": "Int64",
     "reasons": "object",
     "relative_difference": "Float64",
+    "low_a": "Float64",
+    "high_a": "Float64",
+    "low_b": "Float64",
+    "high_b": "Float64",
     "explanation": "string",
 }
 

@@ -121,7 +121,7 @@ class _Index:
                 if row["reference_id"] in seen:
                     continue
                 seen.add(row["reference_id"])
-                if feat.mods != ref.mods or not feat.classes or not ref.classes:
+                if feat.concept != ref.concept or feat.mods != ref.mods or not feat.classes or not ref.classes:
                     continue
                 if not related(feat.classes, ref.classes):
                     continue
