@@ -2,8 +2,11 @@
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -121,3 +124,123 @@ def test_compare_benchmark_corpus_has_every_claim_column():
     from claimkit.store.table import CLAIM_COLUMNS
 
     assert list(claims.columns) == list(CLAIM_COLUMNS) and len(claims) == 50
+
+
+# --- alignment.py: the corpus-topics scorer's rules, per topic, on a tiny gold of our own -------------
+
+SCORER = ROOT.parent / "shared" / "corpus-topics" / "score.py"
+TOPIC_TEXTS = {
+    "41_ridge": "About 12,000 men fell on the first morning. A later count gives 15,000.",
+    "46_city": "In 1794 some 3,000 prisoners were guillotined in the capital. Every register says three thousand.",
+    "51_drought": "The drought of 1960 halved the harvest, and 3,000 wells ran dry.",
+}
+
+
+def write_topic_gold(root: Path):
+    """texts/, gold/claims.tsv and gold/groups.tsv in the scorer's format, and the scorer beside them."""
+    import shutil
+
+    if not SCORER.is_file():
+        pytest.skip("../shared/corpus-topics/score.py is not beside this checkout")
+    shutil.copy(SCORER, root / "score.py")  # read at run time from the data folder, as the script does
+    (root / "texts").mkdir()
+    (root / "gold").mkdir()
+    for stem, text in TOPIC_TEXTS.items():
+        (root / "texts" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    rows = [("g1", "41_ridge", "About 12,000", "12000"), ("g2", "41_ridge", "15,000", "15000"),
+            ("g3", "46_city", "1794", "1794"), ("g4", "46_city", "some 3,000", "3000"),
+            ("g5", "46_city", "three thousand", "3000"), ("g6", "51_drought", "1960", "1960"),
+            ("g7", "51_drought", "3,000", "3000"), ("g8", "51_drought", "halved", "vague:half")]
+    lines = ["claim_id\tfile\tstart\tend\twritten\tnormalised\twhat_is_counted\tperiod\thedge"]
+    spans = {}
+    for gid, stem, written, norm in rows:
+        start = TOPIC_TEXTS[stem].index(written)
+        spans[gid] = (stem, start, start + len(written))
+        lines.append(f"{gid}\t{stem}.txt\t{start}\t{start + len(written)}\t{written}\t{norm}\tx\t\t")
+    (root / "gold" / "claims.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "gold" / "groups.tsv").write_text(
+        "group_id\tkind\tclaim_ids\tnote\n"
+        "A1\tA\tg1 g2\tthe dead of the first morning, two figures\n"
+        "B1\tB\tg4 g5\tthe guillotined, one figure written twice\n"
+        "T1\tT\tg4 | g7\tprisoners and wells, same number\n", encoding="utf-8")
+    return spans
+
+
+def topic_claims(spans, values):
+    """claims.jsonl rows at the gold spans, with the given values (a date as an ISO year)."""
+    out = []
+    for gid, value in values.items():
+        stem, start, end = spans[gid]
+        claim = dict(claim_id=f"c-{gid}", source_id=stem, start=start, end=end, text=TOPIC_TEXTS[stem][start:end])
+        if isinstance(value, str):
+            claim.update(kind="date", date_start=f"{value}-01-01", date_end=f"{value}-12-31")
+        else:
+            claim.update(kind="quantity", value=value, low=value, high=value, unit="count")
+        out.append(claim)
+    return out
+
+
+def pair(a, b, status, flagged):
+    return dict(a=f"c-{a}", b=f"c-{b}", status=status, flagged=flagged)
+
+
+def test_alignment_benchmark_scores_recall_and_groups_per_topic(tmp_path, capsys):
+    bench = load_script("alignment")
+    spans = write_topic_gold(tmp_path)
+    scorer, texts = bench.load_scorer(tmp_path), bench.read_texts(tmp_path)
+    right = dict(g1=12000, g2=15000, g3="1794", g4=3000, g5=3000, g6="1960", g7=3000)
+    good = bench.score(scorer, texts, topic_claims(spans, right),
+                       [pair("g1", "g2", "conflict", True), pair("g4", "g5", "agree", False)])
+    s = good.scores
+    assert (s["Somme 41-45"].recall.hit, s["Somme 41-45"].recall.total) == (2, 2)
+    assert (s["Terror 46-50"].recall.hit, s["Terror 46-50"].recall.total) == (3, 3)
+    assert (s["China 51-55"].recall.hit, s["China 51-55"].recall.total) == (2, 2)  # the vague claim is not scored
+    assert (s["Somme 41-45"].a_flagged.hit, s["Somme 41-45"].a_flagged.total) == (1, 1)
+    assert (s["Terror 46-50"].b_conflict.hit, s["Terror 46-50"].b_conflict.total) == (0, 1)
+    assert (s["cross-topic"].t_aligned.hit, s["cross-topic"].t_aligned.total) == (0, 1)  # 46 and 51: two topics
+    assert good.summary() == ("corpus-topics: claims 7/7; A flagged 1/1; "
+                            "B controls wrongly in conflict 0/1; traps wrongly aligned 0/1")
+
+    wrong = dict(right, g1=1200, g3="1749")  # a value and a date misread
+    bad = bench.score(scorer, texts, topic_claims(spans, wrong),
+                      [pair("g1", "g2", "conflict", True), pair("g4", "g5", "conflict", True),
+                       pair("g4", "g7", "agree", False)])
+    assert bad.summary() == ("corpus-topics: claims 5/7; A flagged 0/1; "
+                           "B controls wrongly in conflict 1/1; traps wrongly aligned 1/1")
+    assert bad.scores["Terror 46-50"].b_conflict.hit == 1 and bad.scores["cross-topic"].t_aligned.hit == 1
+    assert "g1 'About 12,000'" in bad.missing["41_ridge"][0]
+
+    runs = [bench.Run("this checkout (x)", "", 0.0, 0, "", good), bench.Run("base (baseline)", "", 0.0, 0, "", bad)]
+    printed = bench.table(runs)
+    somme = next(line for line in printed.splitlines() if line.startswith("Somme 41-45"))
+    assert somme.split()[-7:] == ["2/2", "=", "1.000", "1/2", "=", "0.500", "+0.500"], printed
+    cross = printed[printed.index("cross-topic"):]
+    assert re.search(r"traps aligned +0/1 +1/1 +-1\n", cross + "\n"), printed
+
+
+def test_alignment_benchmark_says_where_the_data_comes_from(tmp_path, capsys):
+    bench = load_script("alignment")
+    assert bench.main(["--data", str(tmp_path / "missing"), "--no-baseline"]) == 2
+    assert "../shared/corpus-topics" in capsys.readouterr().err
+
+
+def test_alignment_benchmark_stops_on_gold_that_no_longer_fits_the_texts(tmp_path):
+    bench = load_script("alignment")
+    spans = write_topic_gold(tmp_path)
+    (tmp_path / "texts" / "41_ridge.txt").write_text("Some 12,000 men fell on the first morning.", encoding="utf-8")
+    with pytest.raises(ValueError, match="41_ridge.txt"):
+        bench.score(bench.load_scorer(tmp_path), bench.read_texts(tmp_path), topic_claims(spans, {}), [])
+
+
+def test_alignment_benchmark_runs_a_revision_with_its_own_entry_points(tmp_path):
+    bench = load_script("alignment")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "claimkit"\nversion = "0.0.1"\n'
+        '[project.entry-points.spacy_factories]\nclaimkit_dates = "claimkit.dates:make_dates"\n', encoding="utf-8")
+    bench._metadata(tmp_path / "pyproject.toml", tmp_path / "meta")
+    import importlib.metadata
+
+    dist = next(importlib.metadata.distributions(name="claimkit", path=[str(tmp_path / "meta")]))
+    assert dist.version == "0.0.1"
+    assert [(e.group, e.name, e.value) for e in dist.entry_points] == [
+        ("spacy_factories", "claimkit_dates", "claimkit.dates:make_dates")]

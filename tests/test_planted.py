@@ -1,5 +1,5 @@
-"""The demo corpus against its ground truth (tests/data/planted-sources.md): every planted
-disagreement is found, nothing else is flagged, agreements stay unflagged and traps unaligned."""
+"""The demo corpus against its ground truth (tests/data/planted-*.md, one file per demo set): every
+planted disagreement is found, nothing else is flagged, agreements stay unflagged and traps unaligned."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-PLANTED = Path(__file__).parent / "data" / "planted-sources.md"
+PLANTED = sorted((Path(__file__).parent / "data").glob("planted-*.md"))
 _PAIR = re.compile(r'`([^`]+)`: "([^"]+)" ↔ `([^`]+)`: "([^"]+)"')
+_QUOTE = re.compile(r'`([^`]+\.\w+)`: "([^"]+)"')  # every quoted expression, also those named in a note
 
 
-def _sections() -> dict[str, list[tuple]]:
+def _sections(path: Path) -> dict[str, list[tuple]]:
     out: dict[str, list[tuple]] = {}
     section = None
-    for line in PLANTED.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             section = line[3:].split(" (")[0]
         m = _PAIR.search(line)
@@ -26,7 +27,11 @@ def _sections() -> dict[str, list[tuple]]:
     return out
 
 
-SECTIONS = _sections()
+KINDS = ("Planted disagreements", "Planted differences of scope or certainty", "Agreements", "Traps",
+         "Other figures that must not produce a disagreement")
+GROUND_TRUTH = {path.name: _sections(path) for path in PLANTED}
+# every demo set's cases together: the demo audit reads the whole of sources/ at once
+SECTIONS = {kind: [case for sections in GROUND_TRUTH.values() for case in sections.get(kind, [])] for kind in KINDS}
 
 
 def _claims_at(audit, file: str, expression: str) -> set[str]:
@@ -53,9 +58,33 @@ def _rows_between(audit, one: tuple, other: tuple):
 
 
 def test_the_ground_truth_covers_every_planted_kind():
-    assert len(SECTIONS["Planted disagreements"]) >= 7
-    assert len(SECTIONS["Planted differences of scope or certainty"]) >= 5
-    assert SECTIONS["Agreements"] and SECTIONS["Traps"]
+    sources = GROUND_TRUTH["planted-sources.md"]
+    assert len(sources["Planted disagreements"]) >= 7
+    assert len(sources["Planted differences of scope or certainty"]) >= 5
+    assert sources["Agreements"] and sources["Traps"]
+
+
+@pytest.mark.parametrize("name", sorted(GROUND_TRUTH))
+def test_every_demo_set_plants_disagreements_within_and_across_texts_agreements_and_traps(name):
+    sections = GROUND_TRUTH[name]
+    planted = sections.get("Planted disagreements", [])
+    across = [c for c in planted if c[0] != c[2]]
+    assert len(across) >= 4 and len(planted) > len(across), name  # at least one within one text
+    assert len(sections.get("Agreements", [])) >= 3 and len(sections.get("Traps", [])) >= 3, name
+
+
+@pytest.mark.parametrize("path", PLANTED, ids=lambda p: p.name)
+def test_every_planted_expression_occurs_exactly_once_in_its_file(path):
+    quoted = _QUOTE.findall(path.read_text(encoding="utf-8"))
+    assert quoted, f"{path.name} quotes no expression"
+    for file, expression in quoted:
+        text = (ROOT / "sources" / file).read_text(encoding="utf-8")
+        assert text.count(expression) == 1, (path.name, file, expression, text.count(expression))
+
+
+def test_every_demo_text_has_its_ground_truth():
+    named = {file for path in PLANTED for file, _ in _QUOTE.findall(path.read_text(encoding="utf-8"))}
+    assert {p.name for p in (ROOT / "sources").glob("*.txt")} <= named
 
 
 @pytest.mark.parametrize("case", SECTIONS["Planted disagreements"], ids=lambda c: c[5][2:60])
