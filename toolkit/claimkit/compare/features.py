@@ -24,7 +24,7 @@ _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "c
               "police": "police", "personnel": "personnel", "cattle": "cattle", "staff": "staff", "lives": "life"}
 USED = ("claim_id", "source_id", "kind", "text", "sentence", "value", "low", "high", "qualifier", "unit", "share",
         "date_start", "date_end", "precision", "subject", "base", "predicate", "predicate_class", "restrictions",
-        "period_start", "period_end", "place", "event", "event_key", "topic_event", "topic_place", "hedge",
+        "period_start", "period_end", "place", "event", "event_key", "topic_events", "topic_place", "hedge",
         "certainty", "negated", "participants", "participant_keys", "patient_keys", "attribution_key")
 _PLACING = {"in", "at", "from", "during", "on", "under", "inside", "across", "throughout", "within", "who", "that",
             "which", "whose", "between", "by", "through", "after", "before", "since", "until"}
@@ -130,7 +130,8 @@ def subject_terms(subject: str | None, lex: Lexicon | None = None) -> tuple[str,
         joined = clex["context"].sub(" ", " ".join(mods)) if mods else ""
         own = clex["concept_context"].get(head, ())
         kept = frozenset(w for w in joined.split() if w not in own and not w.isdigit()
-                         and w not in lex.nouns and w not in lex.adjectives)
+                         and w not in lex.nouns and w not in lex.adjectives
+                         and w not in lex.place_names)  # "the population of Europe": a place, not a kind of people
         result = (head, kept, collective)
     memo[subject] = result
     return result
@@ -208,7 +209,7 @@ class Claim:
     attribution: str | None = None
     restrictions: frozenset = frozenset()
     event: frozenset | None = None  # the claim's own named event, or what an event claim happened to
-    topic_event: frozenset | None = None
+    topic_events: tuple = ()
     topic_place: str | None = None
     ends: tuple | None = None  # a range's or a span's two ends, each an interval
     people: bool = False
@@ -222,24 +223,23 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
     certainty = c.get("certainty") or "asserted"
     qualifier = (c.get("qualifier") or "").lower()
     scope = dict(place=place_of(c.get("place"), lex), event=key_of(c.get("event_key")),
-                 topic_event=_topic_key(c.get("topic_event")), topic_place=c.get("topic_place"),
+                 topic_events=tuple(_topic_key(n) for n in names(c.get("topic_events"))), topic_place=c.get("topic_place"),
                  restrictions=frozenset(names(c.get("restrictions"))))
     if c["kind"] == "event":
         keys = [k for k in names(c.get("participant_keys")) if not k.startswith("NORP:")]  # "the Soviets" sign much
-        patients = names(c.get("patient_keys"))
-        if classes and all(lex.is_undergone(x) for x in classes):
-            keys = patients  # "Kirov was shot": the event is Kirov's, whoever fired
         thing = key_of(c.get("event_key"))
+        if classes and all(lex.is_undergone(x) for x in classes) and names(c.get("patient_keys")):
+            keys, thing = names(c.get("patient_keys")), None  # "Kirov was shot": the event is Kirov's, whoever fired
+        elif thing:
+            keys = []  # "the Great Leap Forward was abandoned": the event is the thing's, whoever did it
         if not classes or not (keys or thing) or not c.get("date_start") or not c.get("date_end"):
             return []
         claim = Claim(c, "event", None, frozenset(), None, classes, c["date_start"], c["date_end"], None, False,
                       certainty != "asserted", scope["place"], None, sentence, event=scope["event"],
-                      topic_event=scope["topic_event"], topic_place=scope["topic_place"])
+                      topic_events=scope["topic_events"], topic_place=scope["topic_place"])
         claim.ends = date_ends(c)
         _dated(claim)
-        blocks = [("event", "who", k) for k in keys] if keys else []
-        if thing and not keys:
-            blocks += [("event", "what", w) for w in thing if len(w) > 2]
+        blocks = [("event", "who", k) for k in keys] + [("event", "what", w) for w in thing or () if len(w) > 2]
         return [(b, claim) for b in blocks]
     if c["kind"] != "quantity" or c.get("negated"):
         return []
@@ -277,9 +277,7 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
     return [((measure, terms[0], mods, root), claim) for root in roots(classes, lex)]
 
 
-def _topic_key(name: str | None) -> frozenset | None:
-    if not name:
-        return None
+def _topic_key(name: str) -> frozenset:
     from ..nlp.scope import event_key
     return event_key(name)
 

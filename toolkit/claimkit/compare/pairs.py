@@ -92,10 +92,11 @@ def _alternatives(a: Claim, b: Claim) -> bool:
 
 def _scope_ok(a: Claim, b: Claim, lex) -> bool:
     """Whether two claims hold within compatible scopes (see the module docstring)."""
-    ea = a.event or a.topic_event
-    eb = b.event or b.topic_event
-    if ea and eb and not keys_match(ea, eb, lex.event_heads):
-        return False
+    ea = (a.event,) if a.event else a.topic_events
+    eb = (b.event,) if b.event else b.topic_events
+    if ea and eb and not any(keys_match(x, y, lex.event_heads) for x in ea for y in eb):
+        return False  # the Terror and the Great Leap Forward; the Somme and a text about the Somme and the war
+        # both meet
     if a.measure == "event":
         return True  # an event is keyed by who or what it happened to; where it happened may differ (a reason)
     pa, pb = a.place, b.place
@@ -136,7 +137,7 @@ def _comparable(a: Claim, b: Claim) -> bool:
     if a.measure != "event" and a.known and b.known and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
         return False  # famine deaths of 1932-33 and camp deaths of 1934-53 are two counts
     if a.elliptic and b.elliptic and a.measure != "duration" and not (
-            (a.event or a.topic_event) and (b.event or b.topic_event)):
+            (a.event or a.topic_events) and (b.event or b.topic_events)):
         return False  # two figures with no subject share a verb and nothing else, unless one named event
     if a.classes and b.classes and not related(a.classes, b.classes, lex):
         if not (siblings(a.classes, b.classes, lex) and a.low <= b.high and b.low <= a.high):
@@ -163,10 +164,8 @@ def _comparable(a: Claim, b: Claim) -> bool:
 
 def _same_thing(a: Claim, b: Claim, heads: frozenset) -> bool:
     """Two events happened to the same person (their block says so) or to the same named thing."""
-    ka, kb = a.row.get("patient_keys") or a.row.get("participant_keys"), \
-        b.row.get("patient_keys") or b.row.get("participant_keys")
-    if ka is not None and kb is not None and len(ka) and len(kb):
-        return True
+    if a.event is None and b.event is None:
+        return True  # keyed by who it happened to: one block, one person
     return keys_match(a.event, b.event, heads)
 
 

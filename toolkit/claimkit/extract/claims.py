@@ -108,7 +108,7 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
             unit="event", qualifier="exact", date_start=date_start, date_end=date_end, precision=d._.precision,
             predicate=span._.predicate, predicate_class=span._.predicate_class, participants=span._.participants,
             participant_kinds=span._.participant_kinds, participant_roles=span._.participant_roles,
-            place=span._.place, event=span._.event, event_key=span._.event_key, topic_event=span._.topic_event,
+            place=span._.place, event=span._.event, event_key=span._.event_key, topic_events=span._.topic_events,
             topic_place=span._.topic_place, hedge=hedge, certainty=certainty, negated=span._.negated,
             period_start=date_start, period_end=date_end, footnote=footnote, sourced=footnote is not None,
         )

@@ -32,6 +32,7 @@ ANAPHORS = ("them", "these", "those", "whom", "which")
 ANTECEDENT: list = []  # marker: the subject is the previous figure's ("750,000 of them")
 INHERIT: list = []  # marker: the subject is the first member's of the list the figure stands in
 _TIME_UNITS = ("day", "week", "fortnight", "month", "year", "decade", "century")
+_RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 _WHOLES = ("complement", "strength", "total", "number", "membership", "size", "ranks", "personnel", "numbers")
 _VALUE_VERBS = ("be", "number", "total", "amount", "reach", "exceed", "estimate", "put", "place", "count", "stand",
                 "give", "top", "surpass", "range")
@@ -86,7 +87,7 @@ def _in_noun_run(doc: Doc, j: int, run: list) -> bool:
 def noun_run(doc: Doc, i: int, end_limit: int) -> tuple[list, int] | None:
     """Tokens of a noun phrase starting at ``i``: modifiers then a noun, plus one "of" phrase."""
     j = i
-    while j < end_limit and (doc[j].pos_ in ("DET", "PRON") and doc[j].dep_ in ("det", "poss")
+    while j < end_limit and (doc[j].pos_ in ("DET", "PRON") and doc[j].dep_ in ("det", "poss", "predet")
                              or doc[j].dep_ in ("poss", "case") and doc[j].head.pos_ in NOUN_POS):
         j += 1  # "the", "its", "Finland's"
     run = []
@@ -222,6 +223,11 @@ def _is_people(tok) -> bool:
     return lemma in lex.people_nouns or lex.demonym_place(tok.lower_) is not None or lemma in lex.people_objects
 
 
+def stands_for_antecedent(doc: Doc, q: Span) -> bool:
+    """Whether a figure counts a noun named before it: "..., of whom 60,000", "Of the 90,000 miners, 4,000"."""
+    return _relative_antecedent(doc, q) is not None or _fronted_whole(q) is not None
+
+
 def _fronted_whole(q: Span) -> list | None:
     """"Of the 90,000 miners who struck, 4,000 were dismissed": the whole the clause opens with."""
     root = q.root
@@ -263,6 +269,12 @@ def valued_noun(doc: Doc, q: Span) -> list | None:
             noun = next((c for c in verb.children if c.dep_ == dep and c.pos_ in NOUN_POS and c.i != root.i), None)
             if noun is not None and noun.lower_ not in _MEASURE_NOUNS:
                 return phrase_tokens(noun)
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+                if noun is not None else None
+            counted = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS), None) \
+                if of is not None else None
+            if counted is not None:
+                return phrase_tokens(counted)  # "the number of repression deaths is 950,000-1.2 million"
             if noun is not None and noun.lemma_.lower() in ("toll",):
                 return phrase_tokens(noun)  # "the death toll was 36 million"
     return None
@@ -302,8 +314,9 @@ def governing_verb(start_token):
             for c in tok.children:
                 if c.dep_ in ("xcomp", "acomp", "attr") and (c.pos_ == "VERB" or c.lemma_.lower() in lex_verbs):
                     return c
-            if any(c.dep_ in ("acomp", "attr") and c.lower_ in _adjectives() for c in tok.children):
-                return tok  # "were dead or wounded": the copula, whose adjectives say what happened
+            if any(c.dep_ in ("acomp", "attr") and (c.lower_ in _adjectives() or c.lemma_.lower() in _nouns())
+                   for c in tok.children):
+                return tok  # "were dead or wounded", "being deliberate killings": the copula and what it says
         if tok.head is tok:
             return None
         tok = tok.head
@@ -313,6 +326,11 @@ def governing_verb(start_token):
 def _verbs() -> dict:
     from .lexicon import current
     return current().verbs
+
+
+def _nouns() -> dict:
+    from .lexicon import current
+    return current().nouns
 
 
 def _adjectives() -> dict:
@@ -344,7 +362,15 @@ def noun_class(tok, lex: Lexicon) -> str | None:
 def verb_class(verb, lex: Lexicon, counts_people: bool) -> str | None:
     """A verb's class: from the lexicon, else its own lemma unless it is a light or reporting verb."""
     lemma = verb.lemma_.lower()
-    cls = lex.verbs.get(lemma) or lex.verbs.get(verb.lower_)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle and f"{lemma} {particle}" in lex.light_verbs:
+        return None  # "were carried out": the event is the noun's
+    cls = particle and lex.verbs.get(f"{lemma} {particle}") or lex.verbs.get(lemma) or lex.verbs.get(verb.lower_)
+    if cls is None:  # "listed 268,950 people for arrest": the purpose names the event
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+            purpose = next((noun_class(o, lex) for o in prep.children if o.dep_ == "pobj" and noun_class(o, lex)), None)
+            if purpose:
+                return purpose
     if cls is None and lemma in lex.people_verbs:
         cls = lex.people_verbs[lemma] if counts_people else None
     if cls is None and lemma in ("come", "bring", "put") and _ends(verb):
@@ -360,9 +386,12 @@ def _ends(verb) -> bool:
     return any(t.lemma_.lower() == "end" for c in verb.children for t in c.subtree if t.i - verb.i <= 4)
 
 
-def predicate(doc: Doc, start_token, head_noun, lex: Lexicon, counts_people: bool) -> tuple[str | None, str | None, list]:
+def predicate(doc: Doc, start_token, head_noun, lex: Lexicon, counts_people: bool,
+              share: bool = False, figure: Span | None = None) -> tuple[str | None, str | None, list]:
     """(predicate text, event class, the verbs it was read from) for a counted noun or figure."""
     frames = frames_lexicon()
+    if share and noun_class(head_noun, lex) == "population":
+        head_noun = None  # "half of the population died": the whole is the population, the event is the verb's
     if head_noun is not None and noun_class(head_noun, lex) and head_noun.lemma_.lower() not in _ROLE_NOUNS:
         return head_noun.text, noun_class(head_noun, lex), []  # "9 million deaths", "799,455 documented executions"
     described = [c for c in head_noun.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"
@@ -379,8 +408,14 @@ def predicate(doc: Doc, start_token, head_noun, lex: Lexicon, counts_people: boo
         if head_noun is not None and noun_class(head_noun, lex):
             return head_noun.text, noun_class(head_noun, lex), []  # "some 20,000 prisoners": a role noun, no verb
         return None, None, []
-    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not has_subject(tok):
-        tok = tok.head  # "deported or killed 34,250": the first of the coordinated verbs
+    objects = {c.i for c in tok.children if c.dep_ == "dobj"}
+    own_object = figure is not None and (figure.root.i in objects or figure.root.head.i in objects) \
+        or head_noun is not None and head_noun.i in objects
+    passive_head = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and not has_subject(tok) \
+            and not (own_object and passive_head):
+        tok = tok.head  # "deported or killed 34,250": the first of the coordinated verbs; but "was struck and
+        # lost half of its people": the figure is the second verb's object
     verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not has_subject(c)
                      and not (any(o.dep_ == "dobj" for o in c.children) and any(o.dep_ == "dobj" for o in tok.children))]
     verbs.sort(key=lambda t: t.i)
@@ -414,6 +449,11 @@ def predicate(doc: Doc, start_token, head_noun, lex: Lexicon, counts_people: boo
             cls = None if adjectives else cls
         if cls and cls not in classes:
             classes.append(cls)
+    if (not classes or classes == ["occurred"]) and tok is not None:  # "these executions took place in 30 towns"
+        subj = next((c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and noun_class(c, lex) and (head_noun is None or c.i != head_noun.i)), None)
+        if subj is not None:
+            classes = [noun_class(subj, lex)]
     if not classes and head_noun is not None:  # "the labour force in the camps exceeded seven million"
         for prep in (c for c in head_noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -491,6 +531,12 @@ def restrictions(verbs: list, noun, q: Span, lex: Lexicon, counted: set[int]) ->
                     out |= noun_words(obj)
             elif c.dep_ == "xcomp" and c.lemma_.lower() == "await":
                 out |= {o.lemma_.lower() for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() not in stop}
+
+    for verb in verbs:  # "executed (by the courts) using the guillotine": the instrument narrows the event
+        for t in verb.subtree:
+            if t.dep_ in ("advcl", "acl", "xcomp") and t.lemma_.lower() in ("use", "employ") and t.i - verb.i < 8:
+                for o in (o for o in t.children if o.dep_ == "dobj"):
+                    out |= noun_words(o)
     if noun is not None:
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and not c.ent_type_ \
@@ -501,7 +547,16 @@ def restrictions(verbs: list, noun, q: Span, lex: Lexicon, counted: set[int]) ->
     doc = q.doc
     before = doc[q.start - 1] if q.start > 0 else None
     after = doc[q.end] if q.end < len(doc) else None
-    if before is not None and before.lower_ in lex.additive_words or q[0].lower_ in lex.additive_words \
+    for tok in list(q.sent):
+        if tok.lemma_.lower() in _TIME_UNITS and tok.i >= q.end and any(
+                c.lower_ in ("every", "each", "a", "an", "per") for c in tok.children) and tok.dep_ in (
+                "npadvmod", "pobj", "dobj", "nmod", "obl"):
+            out.add(f"per {tok.lemma_.lower()}")  # "800 people were dying every day": a rate, not a total
+        elif tok.lower_ in _RATE_ADVERBS and tok.i >= q.start - 3:
+            out.add(f"per {_RATE_ADVERBS[tok.lower_]}")
+    first = q[0].lower_
+    if before is not None and before.lower_ in lex.additive_words and before.lower_ != "more" \
+            or first in lex.additive_words and first != "more" \
             or after is not None and after.lower_ == "more" and after.dep_ in ("amod", "advmod"):
         out.add("additional")
     return frozenset(out)

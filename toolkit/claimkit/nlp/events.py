@@ -193,6 +193,8 @@ class EventReader:
             objects += [c for c in prep.children if c.dep_ == "pobj"]
         subjects = [c for c in children if c.dep_ == "nsubj"] + shared_subjects(verb)
         args = objects + (subjects if not any(c.dep_ == "dobj" for c in children) else [])
+        dated = {i for d in self.doc.spans.get("dates", []) for i in range(d.start, d.end)}
+        args = [a for a in args if a.i not in dated]  # "Oct 1347: twelve galleys arrive": the date is no thing
         subjects = set(subjects)  # who did it is no thing it happened to; "invaded Poland" happened to Poland
         args = [a for a in args if a.ent_type_ not in ("PERSON", "DATE", "CARDINAL", "NORP")
                 and not (a in subjects and a.ent_type_ in ("ORG", "GPE"))
@@ -232,8 +234,9 @@ class EventReader:
         for arg in args:  # the argument's own noun phrase: "decreed the levée en masse"
             if arg.pos_ not in ("NOUN", "PROPN") or arg.lower_ in _TOPIC_PRONOUNS:
                 continue
-            if not any(c.dep_ in ("det", "poss") for c in arg.children) and arg.pos_ != "PROPN":
-                continue
+            if not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in arg.children) \
+                    and arg.pos_ != "PROPN":
+                continue  # "twelve galleys", "the levée en masse"; not a bare "people"
             words = [t for t in arg.subtree if t.i <= arg.i and t.pos_ in ("NOUN", "PROPN", "ADJ", "X")
                      and t.dep_ in ("compound", "amod", "nmod") or t.i == arg.i]
             appos = [c for c in arg.children if c.dep_ == "appos"]
@@ -249,7 +252,9 @@ class EventReader:
         lex = self.lex
         if verb.pos_ == "VERB" and _made_title(verb):
             return "appointed"
-        cls = lex.verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        cls = (particle and lex.verbs.get(f"{verb.lemma_.lower()} {particle}") or lex.verbs.get(verb.lemma_.lower())) \
+            if verb.pos_ == "VERB" else None
         if cls is None and verb.pos_ == "VERB" and verb.lemma_.lower() in ("come", "bring", "put") and any(
                 t.lemma_.lower() == "end" for c in verb.children for t in c.subtree):
             cls = "ended"  # "came to an end in 1962"
@@ -329,7 +334,7 @@ class EventReader:
                     continue
                 if not _names_something(verb, counted) and not key and not any(k == "PERSON" for _, k, _ in named):
                     continue
-                if not any(k == "PERSON" for _, k, _ in named) and any(
+                if self.lex.is_people_class(cls) and not any(k == "PERSON" for _, k, _ in named) and any(
                         t.i in counted for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                         for t in c.subtree):
                     continue  # "680,000 people were shot": a quantity claim; "they and 19 others were shot" is not

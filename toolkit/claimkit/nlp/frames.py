@@ -26,7 +26,7 @@ from .citations import find_attributions, find_citations
 from .events import Event, EventReader
 from .lexicon import Lexicon, current
 from .periods import PeriodReader
-from .scope import NamedEvent, Topic, anaphoric_place, find_named_events, places_in, topic_of
+from .scope import NamedEvent, Topic, anaphoric_place, find_named_events, places_in, topic_of, town_anaphor
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Frame:
     place: str | None = None
     event: str | None = None
     event_key: str | None = None
-    topic_event: str | None = None
+    topic_events: list | None = None
     topic_place: str | None = None
     hedge: str | None = None
     certainty: str = "asserted"
@@ -94,10 +94,10 @@ class FrameBuilder:
     def _scope(self, q: Span, tokens: list) -> tuple[str | None, str | None, str | None]:
         """(place, named event as written, its key) of a figure's own clause."""
         places = places_in(tokens, self.lex)
-        place = places[0] if places else (self.topic.place if anaphoric_place(tokens, self.lex) else None)
-        lo = min(t.idx for t in tokens)
-        hi = max(t.idx + len(t) for t in tokens)
-        mentioned = [e for e in self.named if lo <= e.start and e.end <= hi]
+        place = places[0] if places else (town_anaphor(tokens, self.lex)
+                                          or (self.topic.place if anaphoric_place(tokens, self.lex) else None))
+        starts = {t.idx for t in tokens}
+        mentioned = [e for e in self.named if any(e.start <= i < e.end for i in starts)]
         for ev in sorted(mentioned, key=lambda e: (e.anaphoric, abs(e.start - q.start_char))):
             if ev.anaphoric:
                 resolved = self.topic.resolve(next(iter(ev.key)))
@@ -121,7 +121,11 @@ class FrameBuilder:
         head = q.root.head if q.root.dep_ in ("nummod", "pobj", "quantmod") else q.root
         for t in head.subtree:
             own[t.i] = t
-        return [own[i] for i in sorted(own)]
+        inside = _own_parenthesis(q)
+        if inside is not None:  # "(the influenza pandemic of 1918-19 killed 50 million)": the parenthesis is the
+            return list(q.doc[inside[0] + 1:inside[1]])  # figure's whole clause
+        paren = _parenthesised(q)  # and a parenthesis the figure is outside of is another scope
+        return [own[i] for i in sorted(own) if paren(own[i])]
 
     def build(self, quantities: list[Span]) -> list[Frame]:
         lex = self.lex
@@ -129,10 +133,12 @@ class FrameBuilder:
         previous: list | None = None
         previous_frame: tuple[Frame, int] | None = None  # the last frame with an event, and its sentence
         for q in quantities:
-            f = Frame(topic_event=self.topic.event, topic_place=self.topic.place)
+            f = Frame(topic_events=self.topic.names or None, topic_place=self.topic.place)
             subj, base = ct.subject(self.doc, q, lex)
-            label = _row_label(self.doc, q) if subj is None or subj is ct.INHERIT else None
-            if label is not None:
+            antecedent = subj is not None and subj is not ct.ANTECEDENT and subj is not ct.INHERIT \
+                and ct.stands_for_antecedent(self.doc, q)  # "..., of whom 75,950 were executed": the noun before
+            label = _row_label(self.doc, q)
+            if label is not None and (subj is None or subj is ct.INHERIT):
                 subj, base = None, None  # "Casualties | 35,000-45,000": a table row stands on its own
             borrowed = subj is ct.ANTECEDENT
             inherited = subj is ct.INHERIT
@@ -145,16 +151,24 @@ class FrameBuilder:
             if subj:
                 previous = subj
                 f.subject, f.subject_key = ct.phrase(subj)
-                head = [t for t in subj if t.lower_ != "of"][0]
-                head = next((t for t in subj if t.pos_ in ct.NOUN_POS), head)
-                anchor_tok = q.root if borrowed else head
+                before_of = subj[:next((k for k, t in enumerate(subj) if t.lower_ == "of"), len(subj))] or subj
+                head = next((t for t in reversed(before_of) if t.pos_ in ct.NOUN_POS), before_of[-1])  # "official
+                # death sentences": sentences, the noun the others modify
+                anchor_tok = q.root if borrowed or antecedent else head
             else:
                 anchor_tok = q.root
             if base and not inherited:
                 f.base = ct.phrase(base)[0]
-            head_noun = anchor_tok if subj and not borrowed else None
-            people = head_noun is not None and head_noun.lemma_.lower() in lex.people_objects
-            f.predicate, f.predicate_class, verbs = ct.predicate(self.doc, anchor_tok, head_noun, lex, people or not subj)
+            head_noun = anchor_tok if subj and not borrowed and not antecedent else None
+            people = head_noun is not None and (head_noun.lemma_.lower() in lex.people_objects
+                                                or head_noun.lemma_.lower() in lex.people_nouns)
+            share = q._.unit == "percent" or q._.share is not None and q._.part is None
+            f.predicate, f.predicate_class, verbs = ct.predicate(self.doc, anchor_tok, head_noun, lex,
+                                                                 people or not subj, share, q)
+            if f.predicate_class is None and subj and (borrowed or antecedent):
+                noun = next((t for t in reversed(subj) if t.pos_ in ct.NOUN_POS), None)
+                if ct.noun_class(noun, lex):  # "681,692 of these [executions] were carried out"
+                    f.predicate, f.predicate_class = noun.text, ct.noun_class(noun, lex)
             if head_noun is not None and _opens_a_whole(self.doc, q):
                 f.predicate, f.predicate_class = _defining_clause(head_noun, lex)  # "of the 2 million held in the
                 verbs = []  # camps, 200,000 died": the main verb is the part's
@@ -169,8 +183,26 @@ class FrameBuilder:
                 if base:
                     f.base = None
                     f.subject = _with_own_people(first.subject, base, lex)
-            if label is not None and f.predicate_class is None:  # the row's label names what the figure counts
-                f.subject = label.lower()
+            row_place = lex.place(label) if label is not None and (
+                lex.place(label) in lex.places or any(e.text == label and e.label_ in ("GPE", "LOC")
+                                                      for e in self.doc.ents)
+                or re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", label) and label.lower() not in lex.nouns
+                and ct.singular(label.lower()) not in lex.nouns and label.lower() not in _NOT_PLACES
+                and label.lower() not in lex.people_nouns) else None
+            described = _place_population(q)
+            if described is not None:  # "Florence, a city of about 100,000 people": how many lived there
+                f.predicate, f.predicate_class, verbs = "a city of", "population", []
+                f.subject = f.subject or "people"
+            if f.predicate_class is None or _restates(q) or f.predicate_class and share:
+                restated = _restated_frame(q, quantities[:len(frames)], frames)  # "about 25 million deaths,
+                if restated is not None:  # roughly a third of Europe's population": the same count again
+                    f.predicate, f.predicate_class = restated.predicate, restated.predicate_class
+            if f.predicate_class is None and q._.unit in ("count", "percent"):
+                heading = self._heading_class(q)  # "How many died?" over a list of figures
+                if heading:
+                    f.predicate, f.predicate_class = heading
+            if label is not None and not row_place and f.predicate_class is None and f.subject is None:
+                f.subject = label.lower()  # the row's label names what the figure counts ("Casualties | 35,000")
                 f.predicate_class = lex.nouns.get(ct.singular(label.lower()).split()[-1])
                 f.predicate = label if f.predicate_class else None
             if f.predicate_class is None and _gives_a_figure(q) and previous_frame is not None \
@@ -191,6 +223,10 @@ class FrameBuilder:
             if measure:
                 clause = sorted(set(clause) | set(measure[0].subtree), key=lambda t: t.i)
             f.place, f.event, f.event_key = self._scope(q, clause)
+            if described:
+                f.place = lex.place(described)
+            f.place = f.place or row_place or _owner_place(q, lex)  # "Florence: about 60,000 died"; "Florence
+            # ... lost half of its inhabitants"
             f.period_start, f.period_end = self.periods.period(q, (f.place, self.topic.place))
             f.hedge, f.certainty = hedge_of(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
             said = [a.name for a in self.attributions if q.sent.start_char <= a.start < q.sent.end_char]
@@ -201,6 +237,27 @@ class FrameBuilder:
                 previous_frame = (f, q.sent.start)
         return frames
 
+    def _heading_class(self, q: Span) -> tuple[str, str] | None:
+        """The event a heading over a figure's lines names ("How many died?", "Casualties:"): the nearest line
+        before the figure that ends with "?" or ":" and names a class, with no other such line between."""
+        text = self.doc.text
+        end = text.rfind("\n", 0, q.start_char)
+        for _ in range(8):
+            if end <= 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].strip()
+            span = self.doc.char_span(start, end, alignment_mode="contract")
+            end = start - 1
+            if not line or not line.rstrip(")").rstrip().endswith(("?", ":")) and not re.match(r"^[^.!]{1,60}\?", line):
+                continue
+            for tok in span or ():
+                cls = ct.verb_class(tok, self.lex, True) if tok.pos_ == "VERB" else ct.noun_class(tok, self.lex)
+                if cls and cls in self.lex.classes:
+                    return tok.text, cls
+            return None
+        return None
+
     def events(self) -> list[Event]:
         return EventReader(self.doc, self.lex, self.named, self.topic).find()
 
@@ -210,6 +267,40 @@ class FrameBuilder:
             if q.end_char <= offset <= limit:
                 return marker
         return None
+
+
+def _own_parenthesis(q: Span) -> tuple[int, int] | None:
+    """The token bounds of the parenthesis a figure stands in, if any (within its sentence)."""
+    opened = None
+    for t in q.sent:
+        if t.i >= q.start:
+            break
+        if t.text == "(":
+            opened = t.i
+        elif t.text == ")":
+            opened = None
+    if opened is None:
+        return None
+    close = next((t.i for t in q.doc[q.end:q.sent.end] if t.text == ")"), None)
+    return (opened, close) if close is not None else None
+
+
+def _parenthesised(q: Span):
+    """A test for tokens of the figure's sentence: False for those inside a parenthesis the figure is outside."""
+    doc = q.doc
+    spans = []
+    depth, opened = 0, None
+    for t in q.sent:
+        if t.text == "(":
+            if depth == 0:
+                opened = t.i
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+            if depth == 0 and opened is not None:
+                spans.append((opened, t.i))
+    outside = [(a, b) for a, b in spans if not (a <= q.start and q.end - 1 <= b)]
+    return lambda tok: not any(a <= tok.i <= b for a, b in outside) or tok.doc is not doc
 
 
 def _with_own_people(subject: str | None, own: list, lex: Lexicon) -> str | None:
@@ -231,7 +322,8 @@ def _row_label(doc: Doc, q: Span) -> str | None:
     end = text.find("\n", q.end_char)
     line = text[start:end if end != -1 else len(text)]
     before = line[: q.start_char - start]
-    cells = [c.strip() for c in re.split(r"\s*(?:\||:\s)\s*", before) if c.strip()]
+    cells = [re.sub(r"^(?:[-*•–]|\d{1,2}[.)])\s*", "", c.strip()) for c in re.split(r"\s*(?:\||:\s)\s*", before)
+             if c.strip()]  # "- Europe: about 33%": a list item's label
     if cells and len(cells[0]) <= 40 and re.fullmatch(r"[A-Za-z][\w '’()-]*", cells[0]):
         return cells[0]
     if before.strip() or start == 0:
@@ -240,6 +332,70 @@ def _row_label(doc: Doc, q: Span) -> str | None:
     prev = text[prev_start:start - 1]
     m = re.fullmatch(r"\s*([A-Za-z][\w '’()-]{0,39}?)\s*(?:\|\s*)+|\s*([A-Za-z][\w '’()-]{0,39}?)\s*:\s*", prev)
     return (m.group(1) or m.group(2)) if m else None
+
+
+_NOT_PLACES = {"date", "dates", "year", "years", "period", "duration", "location", "result", "results", "total",
+               "figure", "figures", "source", "sources", "note", "notes", "estimate", "estimates", "cause", "causes",
+               "name", "type", "status", "outcome", "strength", "number", "numbers", "size", "cost", "area", "length"}
+_PLACE_NOUNS = {"city", "town", "village", "country", "nation", "province", "region", "island", "state", "kingdom",
+                "empire", "port", "capital", "county", "district", "colony"}
+
+
+def _owner_place(q: Span, lex: Lexicon) -> str | None:
+    """"Florence ... lost half of its inhabitants": a share of a place's own people is a share there."""
+    doc = q.doc
+    k = q.end + (1 if q.end < len(doc) and doc[q.end].lower_ == "of" else 0)
+    if k >= len(doc) or doc[k].lower_ not in ("its", "their"):
+        return None
+    verb = ct.governing_verb(q.root)
+    subj = next((c for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb is not None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (subj.ent_type_ in ("GPE", "LOC") or subj.pos_ == "PROPN" and not subj.ent_type_):
+        return lex.place(subj.text)
+    return None
+
+
+def _place_population(q: Span) -> str | None:
+    """"Florence, a city of about 100,000 people": a place noun measured by its people; the name it describes
+    (or "" when it describes none), None when the figure is no such measure."""
+    root = q.root
+    head = root.head if root.dep_ in ("nummod", "quantmod") else root
+    of = head.head if head.dep_ == "pobj" else None
+    if of is None or of.lower_ != "of" or of.head.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    noun = of.head
+    named = noun.head if noun.dep_ == "appos" else None
+    return named.text if named is not None and named.pos_ == "PROPN" else ""
+
+
+def _restates(q: Span) -> bool:
+    """A share in apposition to a count ("about 25 million deaths, roughly a third of the population")."""
+    return (q._.unit == "percent" or q._.share is not None) and q.root.dep_ in ("appos",) or any(
+        t.dep_ == "appos" for t in q)
+
+
+def _restated_frame(q: Span, before: list[Span], frames: list[Frame]) -> Frame | None:
+    """The frame of the figure a figure restates: the count its phrase stands in apposition to (by the parse,
+    or, for a share, by position: "about 25 million deaths in those years, roughly a third of the population")."""
+    if before and before[-1].sent == q.sent and (q._.unit == "percent" or q._.share is not None):
+        gap = q.doc[before[-1].end:q.start]
+        if len(gap) <= 8 and gap[-1:].text == "," and not any(t.pos_ in ("VERB", "AUX") for t in gap) \
+                and frames[-1].predicate_class:
+            return frames[-1]
+    tok = q.root
+    for _ in range(3):
+        if tok.dep_ == "appos":
+            target = tok.head
+            for prev, frame in zip(reversed(before), reversed(frames)):
+                if prev.sent == q.sent and (prev.root.i == target.i or prev.root.head.i == target.i) \
+                        and frame.predicate_class:
+                    return frame
+            return None
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _gives_a_figure(q: Span) -> bool:
@@ -281,10 +437,10 @@ def _defining_clause(noun, lex: Lexicon) -> tuple[str | None, str | None]:
 
 
 FRAME_FIELDS = ("subject", "subject_key", "base", "predicate", "predicate_class", "restrictions", "period_start",
-                "period_end", "place", "event", "event_key", "topic_event", "topic_place", "certainty", "attribution",
+                "period_end", "place", "event", "event_key", "topic_events", "topic_place", "certainty", "attribution",
                 "footnote", "negated")
 EVENT_FIELDS = ("predicate", "predicate_class", "participants", "participant_kinds", "participant_roles", "place",
-                "negated", "event", "event_key", "topic_event", "topic_place", "event_date")
+                "negated", "event", "event_key", "topic_events", "topic_place", "event_date")
 FOOTNOTES_KEY = "claimkit_footnotes"  # doc.user_data key: [(offset in doc.text, marker)], sorted
 
 for _name in set(FRAME_FIELDS + EVENT_FIELDS):
@@ -313,7 +469,7 @@ class ClaimFramer:
             span = event.span
             for name in EVENT_FIELDS[:-3]:
                 setattr(span._, name, getattr(event, name))
-            span._.topic_event, span._.topic_place = builder.topic.event, builder.topic.place
+            span._.topic_events, span._.topic_place = builder.topic.names or None, builder.topic.place
             span._.event_date = (event.date.start_char, event.date.end_char)
             events.append(span)
         doc.spans[self.events_key] = events

@@ -26,8 +26,8 @@ _WORK_NOUNS = {"book", "study", "article", "paper", "essay", "biography", "memoi
                "edition", "volume", "publication", "work", "documentary", "film", "thesis", "dissertation",
                "survey", "review", "journal", "chapter", "textbook", "account", "novel", "report", "interview",
                "lecture", "speech", "letter", "diary", "broadcast", "programme", "program", "series", "website"}
-_DAY = 1
 _YEAR = 365
+_RANGE = re.compile(r"\b(?:between|from)\b|\d\s*[–—-]\s*\d|\bto\b|\band\b|\buntil\b", re.IGNORECASE)
 
 
 def _days(d: Span) -> int:
@@ -76,7 +76,22 @@ def usable(d: Span, q_start: int, q_end: int) -> bool:
         return False  # "his book of 1986", "a study in 2009" (the study's year)
     if root.dep_ == "poss" or any(t.dep_ == "case" for t in root.children):
         return False  # "1986's edition"
+    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in _reporting() and any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _SCHOLARS
+                                   or any(t.lemma_.lower() in _SCHOLARS for t in c.subtree))
+            for c in verb.children):
+        return False  # "In 2011, historian Snyder summarised ... 9 million deaths": the year of the report
     return True
+
+
+_SCHOLARS = {"historian", "scholar", "researcher", "author", "writer", "biographer", "demographer", "economist",
+             "journalist", "study", "book", "article", "report", "survey", "estimate", "census"} - {"census"}
+
+
+def _reporting() -> frozenset:
+    from .lexicon import current
+    return current().reporting_verbs
 
 
 class PeriodReader:
@@ -128,14 +143,18 @@ class PeriodReader:
             memo = self.lex.cache["gazetteer"] = sorted(entries, key=lambda e: -len(e[0].pattern))
         return memo
 
-    def last_span_before(self, offset: int) -> tuple[str | None, str | None]:
-        """The last period of a year or more the text named before ``offset`` ("these years")."""
+    def last_span_before(self, offset: int, plural: bool = False) -> tuple[str | None, str | None]:
+        """The last period of a year or more the text named before ``offset`` ("the same period"); for "these
+        years", the last span of several years the text wrote as one ("between 1347 and 1351", "1937-38")."""
         found = (None, None)
         for d in self.dates:
             if d.end_char > offset:
                 break
-            if d._.date_start and d._.date_end and _days(d) >= _YEAR - 1:
-                found = (d._.date_start, d._.date_end)
+            if not (d._.date_start and d._.date_end and _days(d) >= _YEAR - 1):
+                continue
+            if plural and not (_RANGE.search(d.text) and d._.date_start[:4] != d._.date_end[:4]):
+                continue
+            found = (d._.date_start, d._.date_end)
         return found
 
     def period(self, q: Span, places: tuple[str | None, ...]) -> tuple[str | None, str | None]:
@@ -148,8 +167,11 @@ class PeriodReader:
             best = self._own_clause(q, candidates)
             return best._.date_start, best._.date_end
         sent_text = q.sent.text
-        if any(p.search(sent_text) for p in self._backrefs()):
-            return self.last_span_before(q.sent.start_char)
+        backref = next((m for p in self._backrefs() if (m := p.search(sent_text))), None)
+        if backref is not None:
+            plural = backref.group().lower().endswith(("years", "months", "decades"))
+            return self.last_span_before(q.sent.start_char, plural) if plural and self.last_span_before(
+                q.sent.start_char, plural)[0] else self.last_span_before(q.sent.start_char)
         for t in q.sent:
             if t.lower_ in self.named and self.named[t.lower_][2] < q.start_char:
                 start, end, _ = self.named[t.lower_]

@@ -98,6 +98,11 @@ class Topic:
     def event(self) -> str | None:
         return self.events[0][0] if self.events else None
 
+    @property
+    def names(self) -> list[str]:
+        """The topic's events as written, most mentioned first (three at most)."""
+        return [name for name, _ in self.events[:3]]
+
     def resolve(self, head: str) -> tuple[str, frozenset] | None:
         """The topic event an anaphoric "the <head>" refers to."""
         return next(((name, key) for name, key in self.events if head in key), None)
@@ -174,7 +179,26 @@ def _registered_names(doc: Doc, heads: frozenset) -> list[Span]:
                 s, e = _capital_run(doc, subj.i)
                 if _is_name_run(doc[s:e]) and e - s > 1:
                     found.append(doc[s:e])
+    runs: dict[str, list[Span]] = {}  # "the Black Death", named twice or more: a name the text gives to
+    for tok in doc:  # something it speaks of, when the recogniser calls it neither a person nor a place
+        if _capitalised(tok) and (tok.i == 0 or not _capitalised(doc[tok.i - 1])):
+            s, e = _capital_run(doc, tok.i)
+            span = doc[s:e]
+            if e - s >= 2 and not any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL", "FAC")
+                                      for t in span) and span[-1].lemma_.lower() not in _ORG_HEADS:
+                runs.setdefault(span.text.lower(), []).append(span)
+    found += [spans[0] for spans in runs.values() if len(spans) >= 2]
     return found
+
+
+_ORG_HEADS = {"committee", "party", "army", "government", "council", "tribunal", "convention", "court", "ministry",
+              "bank", "company", "university", "church", "department", "office", "agency", "union", "league",
+              "society", "association", "academy", "school", "institute", "college", "club", "guard", "navy",
+              "force", "corps", "police", "house", "parliament", "senate", "commission", "board", "bureau",
+              "museum", "library", "press", "times", "news", "post", "service", "being", "god", "lord", "sea",
+              "ocean", "river", "mountain", "island", "street", "square", "palace", "hotel", "station", "land",
+              "front", "line", "field", "valley", "wood", "ridge", "hill", "coast", "bay", "gulf", "channel", "road",
+              "route", "wall", "gate", "fort", "castle", "bridge", "harbour", "harbor", "plain", "desert", "forest"}
 
 
 def find_named_events(doc: Doc, heads: frozenset) -> list[NamedEvent]:
@@ -217,14 +241,20 @@ def topic_of(doc: Doc, events: list[NamedEvent], lex: Lexicon) -> Topic:
             groups.append(group)
         group[0].add(ev.key)
         group[1][ev.text] += 1
-    for ev in (e for e in events if e.anaphoric):  # "the famine" counts for the famine the text names
-        group = next((g for g in groups if any(ev.key <= k for k in g[0])), None)
-        if group is not None:
-            group[1][ev.text] += 1
-    ranked = sorted(groups, key=lambda g: -sum(g[1].values()))
+    score = {id(g): float(sum(g[1].values())) for g in groups}
+    for ev in (e for e in events if e.anaphoric):  # "the battle" counts half for the one battle the text names
+        matching = [g for g in groups if any(ev.key <= k for k in g[0])]
+        if len(matching) == 1:
+            score[id(matching[0])] += 0.5
+    first_line = doc.text.split("\n", 1)[0]
+    for g in groups:  # an event in the title counts once more
+        if any(t.lower() in first_line.lower() for t in g[1]):
+            score[id(g)] += 1
+    ranked = sorted(groups, key=lambda g: -score[id(g)])
     top = []
-    for keys, texts in ranked:
-        if sum(texts.values()) >= 2:
+    for group in ranked:
+        keys, texts = group
+        if score[id(group)] >= 2:
             name = max((t for t in texts if t[:1].isupper()), key=lambda t: (texts[t], len(t)), default=None)
             if name:
                 top.append((name, frozenset().union(*keys)))
@@ -246,7 +276,12 @@ def places_in(tokens, lex: Lexicon) -> list[str]:
     out = []
     seen = set()
     for tok in tokens:
-        if tok.ent_type_ not in ("GPE", "LOC") or tok.ent_iob_ != "B" or tok.i in seen:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE \
+                and tok.i not in seen and _capitalised(tok):
+            out.append(lex.place(tok.text))  # "In Florence ...": a place the recogniser missed
+            seen.add(tok.i)
+            continue
+        if tok.ent_type_ not in ("GPE", "LOC", "FAC") or tok.ent_iob_ != "B" or tok.i in seen:
             continue
         ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
         if ent is None:
@@ -269,6 +304,11 @@ def places_in(tokens, lex: Lexicon) -> list[str]:
     return [p for p in out if p]
 
 
+def _arrives(verb, lex: Lexicon) -> bool:
+    """Whether a verb reaches a place ("reached Avignon", "struck Marseille")."""
+    return verb.pos_ == "VERB" and lex.verbs.get(verb.lemma_.lower()) == "arrived" or verb.lemma_.lower() == "reach"
+
+
 def _moves(verb, lex: Lexicon) -> bool:
     """Whether a verb moves people somewhere (a class under "displaced": deported, resettled, fled)."""
     cls = lex.verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
@@ -279,6 +319,28 @@ def anaphoric_place(tokens, lex: Lexicon) -> bool:
     """Whether ``tokens`` speak of "the country" or "the nation": the source's own place."""
     text = " ".join(t.lower_ for t in tokens)
     return any(a in text for a in lex.place_anaphors)
+
+
+_TOWN_NOUNS = {"city", "town", "capital", "port", "village", "province", "region"}
+
+
+def town_anaphor(tokens, lex: Lexicon) -> str | None:
+    """"died in the city": the last city the text named before (a place below a country)."""
+    for tok in tokens:
+        if tok.lemma_.lower() in _TOWN_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            doc = tok.doc
+            first = doc[max(tok.sent.start - 1, 0)].sent.start  # this sentence and the one before
+            named = [doc[e.start:e.end].text for e in doc.ents if e.label_ == "GPE" and first <= e.start < tok.i]
+            named += [t.text for t in doc[first:tok.i] if t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG", "GPE")
+                      and t.ent_iob_ != "I" and (t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE | {"to", "into"}
+                                                 or t.dep_ == "dobj" and _arrives(t.head, lex))]  # "reached Avignon"
+            for name in sorted(named, key=lambda n: doc.text.rfind(n, 0, tok.idx), reverse=True):
+                place = lex.place(name)
+                entry = lex.places.get(place)
+                if entry is None or lex.places.get(entry.get("part_of"), {}).get("part_of"):
+                    return place
+    return None
 
 
 def event_in(span_start: int, span_end: int, events: list[NamedEvent]) -> NamedEvent | None:

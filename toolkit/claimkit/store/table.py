@@ -37,7 +37,7 @@ CLAIM_COLUMNS: dict[str, str] = {
     "place": "string",
     "event": "string",
     "event_key": "string",
-    "topic_event": "string",
+    "topic_events": "object",
     "topic_place": "string",
     "restrictions": "object",
     "hedge": "string",
