@@ -117,7 +117,7 @@ def _source_html(source: Source, claims: list[dict], status: dict[str, str]) -> 
         ids = same[(c["start"], c["end"])]
         worst = max((status.get(i, "none") for i in ids), key=lambda x: _STATUS_RANK.get(x, 0))
         out.append(f'<mark class="claim kind-{_e(c["kind"])}" data-claim-id="{_e(c["claim_id"])}" '
-                   f'data-claim-ids="{_e(" ".join(ids))}" data-status="{_e(worst)}" tabindex="0" role="button" '
+                   f'data-status="{_e(worst)}" data-claim-ids="{_e(" ".join(ids))}" tabindex="0" role="button" '
                    f'title="{_e(hint)}">{_e(text[s:e])}</mark>')
         pos = e
     out.append(_e(text[pos:]))
