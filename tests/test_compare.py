@@ -223,3 +223,43 @@ def test_candidate_pairs_are_blocked_not_all_pairs(monkeypatch):
     records = [claim(f"s{i % 50}", str(i), i, subject=f"group{i // 4} members", cls="arrested") for i in range(2000)]
     compare(claims_frame(records))
     assert len(calls) == 500 * 6  # 500 subjects of 4 claims each: 6 candidate pairs per subject
+
+
+@pytest.mark.parametrize("a, b, status", [
+    (("about one million", 1e6), ("about two million", 2e6), "conflict"),
+    (("roughly 680,000", 680000), ("approximately 700,000", 700000), "agree"),
+    (("about 750,000", 750000), ("roughly 680,000", 680000), "conflict"),
+    (("as many as 40,000", 40000), ("17,000", 17000), "conflict"),
+])
+def test_approximate_figures_stand_for_what_historians_round_them_to(a, b, status):
+    def figure(source, text, value):
+        qualifier = "at_most" if text.startswith("as many as") else ("approximate" if not text[0].isdigit() else "exact")
+        low, high = (None, value) if qualifier == "at_most" else (value * 0.9, value * 1.1) if qualifier == "approximate" \
+            else (value, value)
+        return claim(source, text, value, subject="people", cls="died", qualifier=qualifier, low=low, high=high, **PERIOD)
+    [row] = pairs(figure("a", *a), figure("b", *b))
+    assert row["status"] == status
+    assert row["low_a"] is not None and row["high_b"] is not None  # the interval the verdict used
+
+
+def test_two_written_ranges_agree_only_when_both_ends_do():
+    wide = claim("a", "20-45 million", 3.25e7, subject="deaths", cls="died", low=2e7, high=4.5e7, qualifier="range")
+    narrow = claim("b", "30-45 million", 3.75e7, subject="deaths", cls="died", low=3e7, high=4.5e7, qualifier="range")
+    same = claim("c", "20 to 45 million", 3.25e7, subject="deaths", cls="died", low=2e7, high=4.5e7, qualifier="range")
+    point = claim("d", "36 million", 3.6e7, subject="deaths", cls="died")
+    rows = {frozenset((r["source_a"], r["source_b"])): r["status"] for r in pairs(wide, narrow, same, point)}
+    assert rows[frozenset("ab")] == "conflict" and rows[frozenset("ac")] == "agree"
+    assert rows[frozenset("ad")] == "agree"  # a single estimate inside a range
+
+
+def test_scope_different_places_and_named_events_are_never_aligned():
+    here = claim("a", "3 million", 3e6, subject="people", cls="died", place="Bengal", **PERIOD)
+    there = claim("b", "300,000", 3e5, subject="people", cls="died", place="Greece", **PERIOD)
+    assert pairs(here, there) == []
+    one = claim("a", "40,000", 4e4, subject="people", cls="died", topic_events=["Reign of Terror"])
+    other = claim("b", "40,000", 4e4, subject="people", cls="died", topic_events=["Great Leap Forward"])
+    assert pairs(one, other) == []
+    somme = claim("a", "420,000", 4.2e5, subject="casualties", cls="casualty", topic_events=["Battle of the Somme"])
+    again = claim("b", "460,000", 4.6e5, subject="casualties", cls="casualty", topic_events=["the Somme", "Great War"])
+    [row] = pairs(somme, again)
+    assert row["status"] == "conflict"

@@ -17,6 +17,7 @@ from .errors import (
     CatalogError,
     ClaimkitError,
     InputFormatError,
+    LexiconError,
     SchemaError,
     SourceError,
     StoreError,
@@ -24,6 +25,8 @@ from .errors import (
 from .extract import extract, extract_sources
 from .grammar import DateExpr, Quantity, find_dates, find_quantities
 from .nlp import add_components, load_pipeline
+from .nlp.lexicon import Lexicon, read_lexicon
+from .nlp.lexicon import using as using_lexicons
 from .read import ReadResult, Source, read_source, read_sources
 from .report import render_report, write_report
 from .store import (
@@ -43,9 +46,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AuditResult", "CLAIM_COLUMNS", "CatalogError", "ClaimkitError", "DISAGREEMENT_COLUMNS", "DateExpr",
-    "InputFormatError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable", "SchemaError", "Source",
-    "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit", "check_names", "compare", "extract",
-    "extract_sources", "find_dates", "find_quantities", "load_persons", "load_pipeline", "load_reference",
-    "load_table", "read_source", "read_sources", "read_table", "render_report", "schema", "validate_records",
-    "verify", "write_report", "write_table",
+    "InputFormatError", "Lexicon", "LexiconError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable",
+    "SchemaError", "Source", "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit",
+    "check_names", "compare", "extract", "extract_sources", "find_dates", "find_quantities", "load_persons",
+    "load_pipeline", "load_reference", "load_table", "read_lexicon", "read_source", "read_sources", "read_table",
+    "render_report", "schema", "using_lexicons", "validate_records", "verify", "write_report", "write_table",
 ]

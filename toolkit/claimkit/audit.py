@@ -12,6 +12,7 @@ from spacy.language import Language
 from .compare import compare
 from .errors import ClaimkitError
 from .extract import citations_of, extract_sources
+from .nlp.lexicon import accepts_lexicons
 from .read import DEFAULT_FALLBACK, Source, read_sources
 from .report import write_report
 from .store import database as store
@@ -35,6 +36,7 @@ class AuditResult:
     outputs: dict[str, Path] = field(default_factory=dict)
 
 
+@accepts_lexicons
 def audit(
     paths: Iterable[str | Path],
     *,
@@ -57,7 +59,8 @@ def audit(
     is false). The exports hold this run's sources; the
     database keeps every source audited into it, and its disagreements and
     verdicts tables cover them all. Every record is validated against its JSON
-    Schema before anything is written.
+    Schema before anything is written. ``lexicons``: your own lexicon files
+    (``schemas/lexicon.schema.json``), merged over claimkit's for this audit.
     """
     out = Path(out_dir)
     found_tables, found_persons = default_tables(out / "reference")

@@ -15,8 +15,9 @@ import typer
 
 from .audit import audit as run_audit
 from .compare import compare as run_compare
-from .errors import ClaimkitError
+from .errors import ClaimkitError, LexiconError
 from .extract import extract_sources
+from .nlp.lexicon import load as load_lexicon
 from .progress import progress_for
 from .read import DEFAULT_FALLBACK, read_sources
 from .report import report_from_database
@@ -212,14 +213,23 @@ def audit(
                                         "(default: the tables in OUT/reference/)."),
     persons: Optional[Path] = typer.Option(None, "--persons", help="Person list (default: OUT/reference/persons.csv)."),
     no_report: bool = typer.Option(False, "--no-report", help="Do not write report.html."),
+    lexicon: Optional[List[Path]] = typer.Option(
+        None, "--lexicon", help="Your own lexicon (JSON: subjects, event classes, verbs, places, named periods; "
+                                "see schemas/lexicon.schema.json), merged over claimkit's; repeat for several."),
 ) -> None:
     """Read, extract, compare, verify and store: write claims, disagreements, verdicts, sources and the database.
 
-    Example: claimkit audit sources/ --out claims/
+    Example: claimkit audit sources/ --out claims/ --lexicon my-words.json
     """
     try:
+        load_lexicon(lexicon or ())
+    except LexiconError as err:
+        _error(str(err))
+        raise typer.Exit(2) from None
+    try:
         result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, on_source=_progress(quiet),
-                           references=reference or None, persons=persons, report=not no_report)
+                           references=reference or None, persons=persons, report=not no_report,
+                           lexicons=lexicon or None)
     except ClaimkitError as err:
         _error(str(err))
         raise typer.Exit(1) from None

@@ -72,7 +72,7 @@ import pandas as pd
 
 from ..store import DISAGREEMENT_COLUMNS, to_records
 from .explain import explain
-from ..nlp.lexicon import current
+from ..nlp.lexicon import accepts_lexicons, current
 from ..nlp.scope import keys_match
 from .features import PEOPLE, SCOPE_REASONS, USED, Claim, claim_features, related, siblings
 from .intervals import ends_agree
@@ -97,6 +97,9 @@ def _scope_ok(a: Claim, b: Claim, lex) -> bool:
     if ea and eb and not any(keys_match(x, y, lex.event_heads) for x in ea for y in eb):
         return False  # the Terror and the Great Leap Forward; the Somme and a text about the Somme and the war
         # both meet
+    if bool(ea) != bool(eb) and a.sentence[0] != b.sentence[0] and not (a.known and b.known):
+        return False  # one speaks of a named event, the other of none and of no known time: nothing says
+        # they share a history
     if a.measure == "event":
         return True  # an event is keyed by who or what it happened to; where it happened may differ (a reason)
     pa, pb = a.place, b.place
@@ -321,6 +324,7 @@ def _collector_paused():
             gc.enable()
 
 
+@accepts_lexicons
 def compare(claims: pd.DataFrame) -> pd.DataFrame:
     """A disagreement record for every aligned pair of claims, most severe first.
 

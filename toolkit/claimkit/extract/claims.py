@@ -26,6 +26,7 @@ from ..nlp import (
     in_citation,
     load_pipeline,
 )
+from ..nlp.lexicon import accepts_lexicons
 from ..read import Source, read_sources
 from ..store import citations_frame, claims_frame
 from .names import NameIndex
@@ -196,6 +197,7 @@ def _name_keys(records: list[dict]) -> None:
             rec["attribution_key"] = index.add(rec["attribution"], "PERSON")
 
 
+@accepts_lexicons
 def extract(
     *inputs: str | Path | Source,
     catalog: str | Path | None = None,

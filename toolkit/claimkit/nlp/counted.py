@@ -363,8 +363,8 @@ def verb_class(verb, lex: Lexicon, counts_people: bool) -> str | None:
     """A verb's class: from the lexicon, else its own lemma unless it is a light or reporting verb."""
     lemma = verb.lemma_.lower()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle and f"{lemma} {particle}" in lex.light_verbs:
-        return None  # "were carried out": the event is the noun's
+    if particle and f"{lemma} {particle}" in lex.light_verbs or lemma in _VALUE_VERBS:
+        return None  # "were carried out": the event is the noun's; "the toll reached 20,000" names none
     cls = particle and lex.verbs.get(f"{lemma} {particle}") or lex.verbs.get(lemma) or lex.verbs.get(verb.lower_)
     if cls is None:  # "listed 268,950 people for arrest": the purpose names the event
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):

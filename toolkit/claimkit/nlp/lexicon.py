@@ -17,10 +17,11 @@ stale results behind.
 from __future__ import annotations
 
 import json
+import inspect
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -240,3 +241,16 @@ def using(files: Iterable[str | Path] | None) -> Iterator[Lexicon]:
         yield lexicon
     finally:
         _ACTIVE = previous
+
+
+def accepts_lexicons(fn):
+    """Give a function a ``lexicons=`` keyword: user lexicon files active while it runs (see :func:`using`)."""
+    @wraps(fn)
+    def wrapper(*args, lexicons: Iterable[str | Path] | None = None, **kwargs):
+        with using(lexicons):
+            return fn(*args, **kwargs)
+
+    params = list(inspect.signature(fn).parameters.values())
+    extra = inspect.Parameter("lexicons", inspect.Parameter.KEYWORD_ONLY, default=None)
+    wrapper.__signature__ = inspect.signature(fn).replace(parameters=params + [extra])
+    return wrapper

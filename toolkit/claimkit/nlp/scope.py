@@ -159,9 +159,9 @@ def _registered_names(doc: Doc, heads: frozenset) -> list[Span]:
             found.append(ent)  # not "9 September", which the recogniser sometimes calls an event
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in heads and _capitalised(tok):
+        if lemma in heads and _capitalised(tok):  # "the Salt Rebellion", whatever the recogniser calls it
             s, e = _capital_run(doc, tok.i)
-            if _is_name_run(doc[s:e]):
+            if not any(t.ent_type_ in ("PERSON", "DATE") for t in doc[s:e]):
                 found.append(doc[s:e])
         if lemma in _NAMING and tok.tag_ == "VBN":  # "a campaign known as the Great Leap Forward"
             named = tok.head.lemma_.lower() in heads or tok.head.head.lemma_.lower() in heads \
@@ -276,10 +276,12 @@ def places_in(tokens, lex: Lexicon) -> list[str]:
     out = []
     seen = set()
     for tok in tokens:
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE \
-                and tok.i not in seen and _capitalised(tok):
-            out.append(lex.place(tok.text))  # "In Florence ...": a place the recogniser missed
-            seen.add(tok.i)
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.dep_ == "pobj" \
+                and tok.head.lower_ in _LOCATIVE and tok.i not in seen and _capitalised(tok) \
+                and not any(tok.idx >= e.start_char and tok.idx < e.end_char and e.label_ in ("EVENT",) for e in tok.doc.ents):
+            span = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]  # "in Lyon", "In Florence":
+            out.append(lex.place(" ".join(t.text for t in span)))  # a place the recogniser missed or misnamed
+            seen.update(t.i for t in span)
             continue
         if tok.ent_type_ not in ("GPE", "LOC", "FAC") or tok.ent_iob_ != "B" or tok.i in seen:
             continue
