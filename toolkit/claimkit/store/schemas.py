@@ -15,7 +15,8 @@ from jsonschema import Draft202012Validator
 
 from ..errors import SchemaError
 
-SCHEMAS = ("claim", "source", "citation", "disagreement", "catalog-entry", "reference", "verdict", "name-check")
+SCHEMAS = ("claim", "source", "citation", "disagreement", "catalog-entry", "reference", "verdict", "name-check",
+           "annotation")
 
 
 @lru_cache(maxsize=None)
