@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -13,7 +15,7 @@ from .compare import compare
 from .errors import ClaimkitError
 from .extract import citations_of, extract_sources
 from .read import DEFAULT_FALLBACK, Source, read_sources
-from .report import write_report
+from .report import Coverage, write_report
 from .store import database as store
 from .store import exports, to_records, validate_records
 from .verify import ReferenceTable, check_names, default_tables, load_persons, load_reference, verify
@@ -60,6 +62,7 @@ def audit(
     Schema before anything is written.
     """
     out = Path(out_dir)
+    run = {"run_id": uuid.uuid4().hex[:12], "audited_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     found_tables, found_persons = default_tables(out / "reference")
     table = load_reference(*(references if references is not None else found_tables)) \
         if (references or found_tables) else None
@@ -88,7 +91,7 @@ def audit(
     out.mkdir(parents=True, exist_ok=True)
     outputs = {"database": out / DATABASE}
     store.save(outputs["database"], source_records, claims, compare_all=compare, citations=citations,
-               verify_all=_verifier(table), name_checks=names)
+               verify_all=_verifier(table), name_checks=names, run=run)
     for name, records, df in [
         ("claims", claim_records, claims),
         ("citations", citation_records, citations),
@@ -101,7 +104,10 @@ def audit(
         exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outputs[f"{name}.csv"])
     if report:
         outputs["report.html"] = write_report(out / "report.html", read.sources, claims, disagreements,
-                                              verdicts=verdicts, names=names, citations=citations)
+                                              verdicts=verdicts, names=names, citations=citations,
+                                              coverage=Coverage(scope="run", runs=[{**run, "sources": len(read.sources)}],
+                                                                audited_at={s.source_id: run["audited_at"]
+                                                                            for s in read.sources}))
     return AuditResult(
         sources=read.sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=names,
         errors=read.errors, warnings=read.warnings, outputs=outputs,
