@@ -111,10 +111,8 @@ def context_document() -> dict:
         return json.load(f)
 
 
-def _loader(url: str, options=None) -> dict:
-    if url.rstrip("#") in CONTEXT_ALIASES:
-        return {"contextUrl": None, "documentUrl": url, "document": context_document()}
-    raise ClaimkitError(f"{url}: claimkit loads no JSON-LD context but the W3C annotation context it ships")
+def _refusal(url: str) -> str:
+    return f"{url}: claimkit loads no JSON-LD context but the W3C annotation context it ships"
 
 
 def expand(records: list[dict]) -> list:
@@ -127,7 +125,17 @@ def expand(records: list[dict]) -> list:
         from pyld import jsonld
     except ImportError:
         raise ClaimkitError("expanding annotations needs pyld: pip install pyld (or 'claimkit[test]')") from None
+    refused: list[str] = []
+
+    def loader(url: str, options=None) -> dict:
+        if url.rstrip("#") in CONTEXT_ALIASES:
+            return {"contextUrl": None, "documentUrl": url, "document": context_document()}
+        refused.append(url)
+        raise ClaimkitError(_refusal(url))
+
     try:
-        return jsonld.expand(records, {"documentLoader": _loader})
+        return jsonld.expand(records, {"documentLoader": loader})
     except jsonld.JsonLdError as err:
+        if refused:
+            raise ClaimkitError(_refusal(refused[0])) from None
         raise ClaimkitError(f"annotations are not valid JSON-LD: {err}") from None
