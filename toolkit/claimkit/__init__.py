@@ -11,6 +11,7 @@ Example:
     >>> result.disagreements[result.disagreements.flagged]  # doctest: +SKIP
 """
 
+from . import plot
 from .audit import AuditResult, audit
 from .compare import compare
 from .errors import (
@@ -46,6 +47,6 @@ __all__ = [
     "InputFormatError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable", "SchemaError", "Source",
     "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit", "check_names", "compare", "extract",
     "extract_sources", "find_dates", "find_quantities", "load_persons", "load_pipeline", "load_reference",
-    "load_table", "read_source", "read_sources", "read_table", "render_report", "schema", "validate_records",
+    "load_table", "plot", "read_source", "read_sources", "read_table", "render_report", "schema", "validate_records",
     "verify", "write_report", "write_table",
 ]

@@ -16,8 +16,9 @@ from .errors import ClaimkitError
 from .extract import citations_of, extract_sources
 from .read import DEFAULT_FALLBACK, Source, read_sources
 from .report import Coverage, write_report
+from .report import summary as _summary
 from .store import database as store
-from .store import exports, to_records, validate_records
+from .store import exports, indexed, to_records, validate_records
 from .verify import ReferenceTable, check_names, default_tables, load_persons, load_reference, verify
 
 DATABASE = "claims.duckdb"
@@ -35,6 +36,22 @@ class AuditResult:
     errors: list[ClaimkitError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+
+    def _summary(self) -> tuple[dict[str, int], str | None]:
+        where = str(Path(self.outputs["database"]).parent) if "database" in self.outputs else None
+        return _summary.counts(self.claims, self.disagreements, self.verdicts, len(self.sources),
+                               len(self.errors)), where
+
+    def __repr__(self) -> str:
+        """Counts only (the sources' texts would fill a screen): sources, claims, findings, outputs."""
+        numbers, where = self._summary()
+        return _summary.short_text(numbers, where)
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: the counts and the top contradictions in plain words."""
+        numbers, where = self._summary()
+        return _summary.html_summary(numbers, _summary.top_findings(self.sources, self.claims, self.disagreements),
+                                     where)
 
 
 def audit(
@@ -70,7 +87,7 @@ def audit(
     read = read_sources(paths, catalog=catalog, encoding=encoding)
     claims = extract_sources(read.sources, nlp=nlp, on_source=on_source)
     citations = citations_of(read.sources)
-    disagreements = compare(claims)
+    disagreements = indexed(compare(claims), "pair_id")
     source_records = [s.to_record() for s in read.sources]
     claim_records = to_records(claims)
     citation_records = to_records(citations)

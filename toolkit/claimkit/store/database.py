@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from ..errors import StoreError
-from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS
+from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS, indexed
 
 _SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE", "boolean": "BOOLEAN", "object": "VARCHAR[]"}
 SOURCE_COLUMNS = {
@@ -149,4 +149,6 @@ def load(path: str | Path, table: str = "claims") -> pd.DataFrame:
         df = con.execute(f"SELECT * FROM {table}").df()
     finally:
         con.close()
-    return df.astype(columns) if columns else df
+    df = df.astype(columns) if columns else df
+    key = {"claims": "claim_id", "disagreements": "pair_id"}.get(table)
+    return indexed(df, key) if key else df
