@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .errors import ClaimkitError
 from .report import groups_from_pairs
-from .report.charts import draw, shown_members
+from .report.charts import draw, row_height
 from .report.words import STATUS, source_name
 from .store import to_records
 
@@ -47,7 +47,7 @@ def estimates(result, subject: str | None = None, *, disagreements=None, sources
         there = sorted({g.subject for g in groups})
         raise ClaimkitError(f"no aligned group of figures about {subject!r}; the groups are about: "
                             f"{', '.join(there) or 'nothing (no figures were aligned)'}")
-    heights = [0.62 * len(shown_members(g)) + 1.0 for g in chosen]
+    heights = [row_height(g) + 1.0 for g in chosen]
     fig = Figure(figsize=(width, sum(heights)), layout="constrained")
     axes = fig.subplots(len(chosen), 1, squeeze=False, gridspec_kw={"height_ratios": heights})[:, 0]
     for ax, group in zip(axes, chosen):

@@ -20,7 +20,7 @@ import textwrap
 from .groups import Group, Member
 from .words import number
 
-MAX_MEMBERS = 40  # a chart with more rows than this shows a spread of them and says so
+MAX_MEMBERS = 30  # a chart with more rows than this shows a spread of them and says so
 _INK = "#2c3e50"
 _HEDGED = "#8e44ad"
 
@@ -45,7 +45,8 @@ def shown_members(group: Group) -> list[Member]:
 
 
 def _label(m: Member) -> str:
-    return "\n".join(textwrap.wrap(m.source, 44)[:2]) + f"\n\u201c{textwrap.shorten(m.text, 60, placeholder=' …')}\u201d"
+    """A member's full label, wrapped (never cut): its source, then its words as written."""
+    return "\n".join(textwrap.wrap(m.source, 44) + textwrap.wrap(f"\u201c{m.text}\u201d", 44))
 
 
 def draw(ax, group: Group) -> None:
@@ -56,16 +57,21 @@ def draw(ax, group: Group) -> None:
     finite = [x for m in members for x in (m.low, m.high, m.point) if math.isfinite(x)]
     top = max(finite) if finite else 1.0
     right = top * 1.12 if top > 0 else 1.0
-    for y, m in enumerate(members):
-        colour = _HEDGED if m.hedged else _INK
-        style = "--" if m.hedged else "-"
-        lo = m.low if math.isfinite(m.low) else 0.0
-        hi = m.high if math.isfinite(m.high) else right
-        ax.plot([lo, hi], [y, y], style, color=colour, linewidth=2.2, solid_capstyle="butt")
-        if not math.isfinite(m.high):
-            ax.plot([hi], [y], ">", color=colour, markersize=6)  # open upwards: "more than"
-        ax.plot([m.point], [y], "o", markersize=7, color=colour,
-                markerfacecolor="white" if m.hedged else colour, markeredgewidth=1.8)
+    # one artist per style rather than three per figure: a chart of 40 figures draws in a tenth of the time
+    ys = range(len(members))
+    lows = [m.low if math.isfinite(m.low) else 0.0 for m in members]
+    highs = [m.high if math.isfinite(m.high) else right for m in members]
+    for hedged, colour, style in ((False, _INK, "solid"), (True, _HEDGED, "dashed")):
+        rows = [y for y in ys if members[y].hedged == hedged]
+        if not rows:
+            continue
+        ax.hlines(rows, [lows[y] for y in rows], [highs[y] for y in rows], colors=colour, linestyles=style,
+                  linewidth=2.2)
+        ax.scatter([members[y].point for y in rows], rows, s=50, zorder=3, linewidths=1.8, edgecolors=colour,
+                   facecolors="white" if hedged else colour)
+        open_rows = [y for y in rows if not math.isfinite(members[y].high)]
+        if open_rows:  # open upwards: "more than"
+            ax.scatter([right] * len(open_rows), open_rows, marker=">", s=36, color=colour, zorder=3)
     ax.set_yticks(range(len(members)), [_label(m) for m in members], fontsize=8)
     ax.set_ylim(len(members) - 0.5, -0.5)
     ax.set_xlim(0, right)
@@ -79,13 +85,17 @@ def draw(ax, group: Group) -> None:
         ax.spines[side].set_visible(False)
 
 
+def row_height(group: Group) -> float:
+    """Inches the rows of ``group``'s chart need: each as tall as its label's lines."""
+    return sum(max(0.45, 0.16 * (_label(m).count("\n") + 1) + 0.12) for m in shown_members(group))
+
+
 def figure_for(group: Group, width: float = 9.0):
     """A matplotlib Figure (not pyplot's: nothing global) holding the chart of ``group``."""
     _matplotlib()
     from matplotlib.figure import Figure
 
-    rows = len(shown_members(group))
-    height = 0.62 * rows + 0.7
+    height = row_height(group) + 0.7
     fig = Figure(figsize=(width, height))
     fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.15 / height, bottom=0.5 / height)
     draw(fig.add_subplot(), group)

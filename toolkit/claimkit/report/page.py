@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,7 +38,8 @@ _STATUS_RANK = {"conflict": 3, "scope_differs": 2, "agree": 1, "none": 0}
 FIRST_PAGE = 20  # findings shown before "show more"
 PAGE = 50  # findings, verdict rows or charts added per "show more"
 FIRST_CHARTS = 4
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_CHARTS = 40  # charts drawn into the page (about half a second each); claimkit.plot draws any group
+MAX_LISTED = 300  # pairs of one kind put in the page; all of them are in disagreements.csv and the database
 
 
 @dataclass
@@ -221,6 +221,13 @@ def _sort_key(p: dict):
     return (-_STATUS_RANK[p["status"]], -(p.get("severity") or 0), -(p.get("relative_difference") or 0))
 
 
+def _not_listed(n: int) -> str:
+    if n <= MAX_LISTED:
+        return ""
+    return (f'<p class="not-listed">The {MAX_LISTED:,} most important are listed here; all {n:,} are in '
+            "disagreements.csv and the claims database.</p>")
+
+
 def _coverage_line(coverage: Coverage, n_sources: int) -> str:
     if coverage.scope == "database":
         runs = sorted(coverage.runs, key=lambda r: str(r.get("audited_at") or ""))
@@ -244,7 +251,10 @@ def _chart_html(g: Group) -> str:
     more = f" {shown} of {len(g.members)} figures are drawn, spread from lowest to highest." \
         if shown < len(g.members) else ""
     label = words.STATUS.get(g.status, ("",))[0]
-    return (f'<figure class="estimates-chart" data-status="{_e(g.status)}" data-group-id="{_e(g.group_id)}">'
+    members = " ".join(m.claim_id for m in g.members)
+    hedged = " ".join(m.claim_id for m in g.members if m.hedged)
+    return (f'<figure class="estimates-chart" data-status="{_e(g.status)}" data-group-id="{_e(g.group_id)}" '
+            f'data-members="{members}" data-hedged="{hedged}">'
             f'{svg(g)}<figcaption><strong>{_e(label)}: {_e(g.title)}</strong> ({len(g.members)} figures). '
             f'A dot is the figure as written, a bar the values it stands for; hollow and dashed: hedged or '
             f'only a bound.{_e(more)}</figcaption></figure>')
@@ -297,8 +307,9 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
         out.append(f"<p>{len(conflicts):,} contradiction{'s' if len(conflicts) != 1 else ''} between figures or "
                    "dates, the most important first. Each gives both sentences; follow a link to read it in its "
                    "source.</p>")
-        out.append(blocks.paged("conflict-list", [(p["pair_id"], _card(p, by_id, names_of)) for p in conflicts],
-                                FIRST_PAGE))
+        out.append(blocks.paged("conflict-list", [(p["pair_id"], _card(p, by_id, names_of))
+                                                  for p in conflicts[:MAX_LISTED]], FIRST_PAGE))
+        out.append(_not_listed(len(conflicts)))
     else:
         out.append("<p>No contradictions found: no two figures or dates for the same thing that cannot both be "
                    "right.</p>")
@@ -308,13 +319,16 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
         if not items:
             continue
         fold = f"fold-{key}"
-        inner = blocks.paged(f"{key}-list", [(p["pair_id"], _card(p, by_id, names_of)) for p in items], PAGE,
-                             fold=fold)
+        inner = blocks.paged(f"{key}-list", [(p["pair_id"], _card(p, by_id, names_of))
+                                             for p in items[:MAX_LISTED]], PAGE, fold=fold) + _not_listed(len(items))
+        summary = f'<summary>{_e(label)} ({len(items):,}) <small>{_e(what)}</small></summary>'
+        if key == "scope" and not conflicts:  # nothing contradicts: the differences of scope are the news
+            out.append(f'<details class="fold" id="{fold}" open>{summary}<div>{inner}</div></details>')
+            continue
         block = blocks.add(f"{fold}-content", inner)
         for p in items[:PAGE]:
             blocks.where[p["pair_id"]] = (fold, fold, block)
-        out.append(f'<details class="fold" id="{fold}"><summary>{_e(label)} ({len(items):,}) '
-                   f'<small>{_e(what)}</small></summary><div data-lazy="{block}"></div></details>')
+        out.append(f'<details class="fold" id="{fold}">{summary}<div data-lazy="{block}"></div></details>')
     out.append("</section>")
 
     out.append('<section id="charts"><h2>Estimates side by side</h2>')
@@ -323,13 +337,16 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
         out.append("<p>One chart for each group of figures claimkit judged to be about the same thing; "
                    "groups with a contradiction first.</p>")
         out.append("".join(_chart_html(g) for g in groups[:FIRST_CHARTS]))
-        rest = groups[FIRST_CHARTS:]
+        rest = groups[FIRST_CHARTS:MAX_CHARTS]
         if rest:
             inner = blocks.paged("chart-list", [(g.group_id, _chart_html(g)) for g in rest], PAGE // 5, tag="div",
                                  css="charts")
             block = blocks.add("fold-charts-content", inner)
             out.append(f'<details class="fold" id="fold-charts"><summary>More charts ({len(rest):,})</summary>'
                        f'<div data-lazy="{block}"></div></details>')
+        if len(groups) > MAX_CHARTS:
+            out.append(f"<p>{len(groups) - MAX_CHARTS:,} smaller groups are not drawn here; in a notebook, "
+                       "claimkit.plot.estimates draws any of them.</p>")
     else:
         out.append("<p>No aligned figures to chart.</p>")
     out.append("</section>")
@@ -343,9 +360,7 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
         items = []
         for v in rows:
             label = words.VERDICTS.get(v["verdict"], (v["verdict"],))[0]
-            figure = v.get("reference_figure")
-            if figure and _ISO.match(str(figure)):
-                figure = words.when(figure, figure)
+            figure = words.dates_in(v.get("reference_figure"))
             subject = words.plain(v.get("reference_subject"))
             items.append((v["claim_id"],
                           f'<tr class="verdict" data-verdict="{_e(v["verdict"])}" data-claim-id="{_e(v["claim_id"])}">'
@@ -404,9 +419,12 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
     out.append('<section id="glossary"><h2>What the words mean</h2><dl>' + "".join(
         f"<dt>{_e(term)}</dt><dd>{_e(text)}</dd>" for term, text in words.glossary()) + "</dl></section>")
     out.append("</main>")
+    listed = {p["pair_id"] for group in (conflicts, scope, agree) for p in group[:MAX_LISTED]}
     data = {"claims": {cid: _frame(c, cited, names_of[c["source_id"]]) for cid, c in by_id.items()},
-            "pairs": dict(pairs_of),
-            "status": {p["pair_id"]: words.STATUS.get(p["status"], (p["status"],))[0].lower() for p in pairs},
+            "pairs": {cid: [p for p in ps if p in listed] for cid, ps in pairs_of.items()
+                      if any(p in listed for p in ps)},  # only pairs with a card on the page to link to
+            "status": {p["pair_id"]: words.STATUS.get(p["status"], (p["status"],))[0].lower() for p in pairs
+                       if p["pair_id"] in listed},
             "where": blocks.where}
     out.append('<aside id="frame-panel" hidden aria-live="polite"></aside>')
     out.append(_json_block("claim-data", data))

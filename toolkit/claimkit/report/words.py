@@ -188,6 +188,17 @@ def when(start: str | None, end: str | None) -> str | None:
     return f"{_day(s)} \u2013 {_day(e)}"
 
 
+_ISO_SPAN = re.compile(r"(\d{4}-\d{2}-\d{2})(?: to (\d{4}-\d{2}-\d{2}))?")
+
+
+def dates_in(text: str | None) -> str | None:
+    """ISO dates and ranges inside a text written as people write them ("1934-12-01 to 1934-12-31" ->
+    "December 1934")."""
+    if not text:
+        return text
+    return _ISO_SPAN.sub(lambda m: when(m.group(1), m.group(2) or m.group(1)) or m.group(0), str(text))
+
+
 def happened(predicate_class: str | None) -> str | None:
     """An event class in words: "arrested+executed" -> "arrested and executed"."""
     if not predicate_class:
@@ -248,12 +259,24 @@ def said(c: dict, *, full: bool = True) -> str:
     parts = [_quoted(c["text"])]
     if full and c.get("subject"):
         parts.append(str(c["subject"]))
-    if full and c.get("predicate_class"):
+    if full and c.get("predicate_class") and not _names_it(c.get("subject"), c["predicate_class"]):
         parts.append(happened(c["predicate_class"]))
     period = _period(c)
     if period:
         parts.append(at(period))
     return " ".join(parts)
+
+
+_EVENT_NOUNS = {"died": "death", "killed": "killing", "executed": "execution", "arrested": "arrest",
+                "deported": "deportation", "imprisoned": "prisoner", "evicted": "eviction"}
+
+
+def _names_it(subject: str | None, predicate_class: str) -> bool:
+    """Whether the subject already names the event ("deaths" died, "arrests" arrested): say it once."""
+    if not subject:
+        return False
+    noun = _EVENT_NOUNS.get(predicate_class, predicate_class[:5])
+    return any(w.startswith(noun) for w in subject.lower().split())
 
 
 def finding(pair: dict, a: dict | None, b: dict | None, names: dict[str, str]) -> str:
