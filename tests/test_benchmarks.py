@@ -121,3 +121,15 @@ def test_compare_benchmark_corpus_has_every_claim_column():
     from claimkit.store.table import CLAIM_COLUMNS
 
     assert list(claims.columns) == list(CLAIM_COLUMNS) and len(claims) == 50
+
+
+def test_charts_benchmark_times_both_renderers(capsys):
+    import pytest
+
+    if importlib.util.find_spec("vl_convert") is None:
+        pytest.skip("vl-convert-python is in the bench extra")
+    bench = load_script("charts")
+    assert bench.main(["--rounds", "1", "--sizes", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\nmatplotlib") + out.startswith("matplotlib") >= 1 and "vl-convert " in out
+    assert "ratios vl-convert / matplotlib" in out
