@@ -133,3 +133,10 @@ def test_charts_benchmark_times_both_renderers(capsys):
     out = capsys.readouterr().out
     assert out.count("\nmatplotlib") + out.startswith("matplotlib") >= 1 and "vl-convert " in out
     assert "ratios vl-convert / matplotlib" in out
+
+
+def test_report_benchmark_renders_both_pages(capsys):
+    bench = load_script("report")
+    assert bench.main(["--sizes", "12", "--no-browser"]) == 0
+    out = capsys.readouterr().out
+    assert "claimkit" in out and "all inline" in out and "ratio" in out
