@@ -64,3 +64,24 @@ def test_render_report_without_verdicts_says_so(tmp_path, nlp):
     result = _audit(tmp_path, nlp, {"a.txt": "In 1937 about 5,000 people were shot."})
     page = render_report(result.sources, result.claims, result.disagreements)
     assert "No reference table was given." in page and "No aligned figures to chart." in page
+
+
+def test_report_of_a_database_from_before_runs_were_recorded(tmp_path, nlp):
+    import duckdb
+    from claimkit.report import report_from_database
+
+    result = _audit(tmp_path, nlp, {"a.txt": "In 1937-38 about 680,000 people were executed.",
+                                    "b.txt": "In 1937-38 about 750,000 people were executed."})
+    db = result.outputs["database"]
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE runs")
+    con.execute("ALTER TABLE sources DROP COLUMN audited_at")
+    con.execute("ALTER TABLE sources DROP COLUMN run_id")
+    con.close()
+    path, warnings = report_from_database(db.parent, tmp_path / "old.html")
+    page = path.read_text(encoding="utf-8")
+    assert not warnings and "everything stored in the database" in page and "680,000" in page
+    claimkit.audit([tmp_path / "in"], out_dir=tmp_path / "out", nlp=nlp)  # writing again adds what was missing
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM sources WHERE audited_at IS NOT NULL").fetchone()[0] == 2
+    con.close()

@@ -1,9 +1,13 @@
 """The HTML report, opened in a real browser (Debian's chromium driven by Playwright).
 
 The report is one self-contained file: it must open offline, load nothing over the
-network, log no errors, show the flagged disagreements first, reveal a claim's frame
-when its highlight is clicked, draw the estimates charts and print every piece of
-source text literally (an essay's ``<script>`` is text, never code).
+network, log no errors, show the contradictions first in plain words (nothing that agrees
+above the fold), use no raw field names, float notation or ISO dates, reveal a claim's
+frame when a finding's link or its highlight is followed, draw the estimates charts with
+round ticks and full labels, keep its highlights in print, say what it covers, open in
+under 2 s at 175 sources, and print every piece of source text literally (an essay's
+``<script>`` is text, never code). Screenshots of the seed, demo and 175-source reports
+go to test-artifacts/ (git-ignored).
 
 Playwright never downloads a browser here: the tests drive the system chromium that
 ``.ci/run`` installs from Debian, and skip when it is not there.

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import duckdb
 import pandas as pd
 
 from ..errors import ClaimkitError, StoreError
@@ -40,7 +41,7 @@ class Stored:
 def _table(db: Path, name: str) -> pd.DataFrame:
     try:
         return store.load(db, name)
-    except Exception:  # a database written before the table existed
+    except (duckdb.Error, StoreError):  # a database written before the table existed
         return pd.DataFrame()
 
 

@@ -45,7 +45,7 @@ def html_summary(numbers: dict[str, int], findings: list[str], where: str | None
     cells = "".join(f"<th>{html.escape(k)}</th>" for k in numbers)
     values = "".join(f"<td>{v:,}</td>" for v in numbers.values())
     items = "".join(f"<li>{html.escape(f)}</li>" for f in findings)
-    return (f"<div class=\"claimkit-audit\"><strong>claimkit audit</strong>"
+    return ("<div class=\"claimkit-audit\"><strong>claimkit audit</strong>"
             + (f" <small>({html.escape(where)})</small>" if where else "")
             + f"<table><tr>{cells}</tr><tr>{values}</tr></table>"
             + (f"<p>What to check first:</p><ol>{items}</ol>" if items else "<p>No contradictions found.</p>")
