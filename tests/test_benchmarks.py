@@ -244,3 +244,22 @@ def test_alignment_benchmark_runs_a_revision_with_its_own_entry_points(tmp_path)
     assert dist.version == "0.0.1"
     assert [(e.group, e.name, e.value) for e in dist.entry_points] == [
         ("spacy_factories", "claimkit_dates", "claimkit.dates:make_dates")]
+
+
+def test_charts_benchmark_times_both_renderers(capsys):
+    import pytest
+
+    if importlib.util.find_spec("vl_convert") is None:
+        pytest.skip("vl-convert-python is in the bench extra")
+    bench = load_script("charts")
+    assert bench.main(["--rounds", "1", "--sizes", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\nmatplotlib") + out.startswith("matplotlib") >= 1 and "vl-convert " in out
+    assert "ratios vl-convert / matplotlib" in out
+
+
+def test_report_benchmark_renders_both_pages(capsys):
+    bench = load_script("report")
+    assert bench.main(["--sizes", "12", "--no-browser"]) == 0
+    out = capsys.readouterr().out
+    assert "claimkit" in out and "all inline" in out and "ratio" in out

@@ -84,6 +84,28 @@ def test_cli_report_rebuilds_the_page_from_the_database(tmp_path, nlp):
     result = runner.invoke(app, ["report", str(tmp_path / "out"), "-o", str(tmp_path / "again.html")])
     assert result.exit_code == 0, result.output
     page = (tmp_path / "again.html").read_text(encoding="utf-8")
-    assert 'id="disagreement-table"' in page and "680,000" in page and "750,000" in page
+    assert 'id="what-to-check"' in page and "680,000" in page and "750,000" in page
+    assert 'data-scope="database"' in page and "from 1 run" in page
     missing = runner.invoke(app, ["report", str(tmp_path / "nowhere")])
     assert missing.exit_code == 1 and "claimkit audit" in missing.stderr
+
+
+def test_cli_report_sources_narrows_the_page_and_says_so(tmp_path, nlp):
+    write(tmp_path / "one" / "a.txt", "In 1937-38 about 680,000 people were executed.")
+    write(tmp_path / "two" / "b.txt", "In 1937-38 about 750,000 people were executed.")
+    write(tmp_path / "two" / "c.txt", "In 1921 about 5,000 sailors were arrested.")
+    out = tmp_path / "out"
+    for folder in ("one", "two"):  # two runs into one database
+        assert runner.invoke(app, ["audit", str(tmp_path / folder), "--out", str(out), "-q"]).exit_code == 0
+    whole = runner.invoke(app, ["report", str(out), "-o", str(tmp_path / "all.html")])
+    assert whole.exit_code == 0, whole.output
+    page = (tmp_path / "all.html").read_text(encoding="utf-8")
+    assert "3 sources from 2 runs" in page and 'id="source-c"' in page
+    narrow = runner.invoke(app, ["report", str(out), "--sources", "a.txt", "--sources", "b", "-o",
+                                 str(tmp_path / "two.html")])
+    assert narrow.exit_code == 0, narrow.output
+    page = (tmp_path / "two.html").read_text(encoding="utf-8")
+    assert "covers 2 of the sources" in page and "a.txt, b" in page
+    assert 'id="source-a"' in page and 'id="source-b"' in page and 'id="source-c"' not in page
+    unknown = runner.invoke(app, ["report", str(out), "--sources", "nothing.txt"])
+    assert unknown.exit_code == 1 and "nothing.txt" in unknown.stderr

@@ -78,3 +78,19 @@ def test_components_dates_reject_a_reference_that_is_no_date():
         assert "September 1939" in str(err) and "YYYY-MM-DD" in str(err)
     else:
         raise AssertionError("a reference that is no ISO date must be refused")
+
+
+def test_components_displacy_shows_labelled_spans_under_the_default_key(nlp):
+    from spacy import displacy
+
+    doc = nlp("Marshal Tukhachevsky was executed in June 1937, and about 680,000 people were shot in 1937-38.")
+    labels = {s.label_ for s in doc.spans["sc"]}
+    assert labels == {"DATE", "QUANTITY", "EVENT"}
+    assert all(s.label_ == "EVENT" for s in doc.spans["events"])
+    event = next(s for s in doc.spans["sc"] if s.label_ == "EVENT")
+    assert event._.predicate_class == "executed"  # the labelled span keeps its fields
+    quantity = next(s for s in doc.spans["sc"] if s.label_ == "QUANTITY")
+    assert quantity._.value == 680000 and quantity._.subject
+    page = displacy.render(doc, style="span")  # no spans_key option
+    for label in ("DATE", "QUANTITY", "EVENT"):
+        assert label in page

@@ -8,6 +8,13 @@ from claimkit.report.page import render_report
 from conftest import write
 
 
+def expanded(page: str) -> str:
+    """The page with every block held back for on-demand rendering put in (what a reader sees opened)."""
+    held = re.findall(r'<script type="application/json" id="((?:text|aside)-[^"]+|[\w-]+-page-\d+|fold-[\w-]+)">'
+                      r'(.*?)</script>', page, re.S)
+    return page + "".join(json.loads(body) for _, body in held)
+
+
 def _audit(tmp_path, nlp, texts):
     folder = tmp_path / "in"
     for name, text in texts.items():
@@ -19,12 +26,13 @@ def test_audit_writes_a_self_contained_report(demo_audit):
     page = demo_audit.outputs["report.html"].read_text(encoding="utf-8")
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page)  # nothing fetched
     assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
-    flagged = int(demo_audit.disagreements["flagged"].sum())
-    assert f'<dd id="count-flagged">{flagged}</dd>' in page
+    conflicts = int((demo_audit.disagreements["status"] == "conflict").sum())
+    assert f'<dd id="count-conflicts">{conflicts}</dd>' in page
+    whole = expanded(page)
     for pair_id in demo_audit.disagreements["pair_id"]:
-        assert f'id="pair-{pair_id}"' in page
+        assert f'id="pair-{pair_id}"' in whole
     ranges = demo_audit.claims[["source_id", "start", "end"]].drop_duplicates()  # an event stands on its date's
-    assert page.count('<mark class="claim') >= 0.9 * len(ranges)  # characters: one mark for both
+    assert whole.count('<mark class="claim') >= 0.9 * len(ranges)  # characters: one mark for both
 
 
 def test_source_text_is_escaped_and_the_data_cannot_close_its_script(tmp_path, nlp):
@@ -32,18 +40,21 @@ def test_source_text_is_escaped_and_the_data_cannot_close_its_script(tmp_path, n
                '<img src=x onerror="alert(2)"> A "quoted" </script> line.')
     result = _audit(tmp_path, nlp, {"a.txt": hostile, "b.txt": "In 1937 about 9,000 people were shot."})
     page = result.outputs["report.html"].read_text(encoding="utf-8")
-    assert "<script>alert(" not in page and "&lt;script&gt;alert(" in page
-    assert "<img src=x" not in page and "&lt;img src=x onerror=&quot;alert(" in page
+    whole = expanded(page)
+    assert "<script>alert(" not in whole and "&lt;script&gt;alert(" in whole
+    assert "<img src=x" not in whole and "&lt;img src=x onerror=&quot;alert(" in whole
     data = page.split('<script type="application/json" id="claim-data">')[1].split("</script>")[0]
     assert "<" not in data  # the claims' JSON is escaped so no "</script>" can end it early
     assert json.loads(data)["claims"]
+    held = page.split('<script type="application/json" id="text-')[1].split("</script>")[0]
+    assert "<" not in held.split(">", 1)[1]  # a source's text waits in JSON that cannot end its script either
 
 
 def test_marks_stand_on_the_claims_characters(tmp_path, nlp):
     result = _audit(tmp_path, nlp, {"a.txt": "Roughly 680,000 people were executed in 1937-38.",
                                     "b.txt": "About 750,000 people were executed in 1937-38."})
-    page = result.outputs["report.html"].read_text(encoding="utf-8")
-    marks = dict(re.findall(r'<mark class="claim[^"]*" data-claim-id="([0-9a-f]+)"[^>]*>([^<]*)</mark>', page))
+    page = expanded(result.outputs["report.html"].read_text(encoding="utf-8"))
+    marks = dict(re.findall(r'<mark class="claim[^"]*" id="claim-[0-9a-f]+" data-claim-id="([0-9a-f]+)"[^>]*>([^<]*)</mark>', page))
     for claim in result.claims.itertuples():
         assert marks[claim.claim_id] == claim.text
     statuses = set(re.findall(r'data-claim-id="[0-9a-f]+" data-status="(\w+)"', page))
@@ -54,3 +65,24 @@ def test_render_report_without_verdicts_says_so(tmp_path, nlp):
     result = _audit(tmp_path, nlp, {"a.txt": "In 1937 about 5,000 people were shot."})
     page = render_report(result.sources, result.claims, result.disagreements)
     assert "No reference table was given." in page and "No aligned figures to chart." in page
+
+
+def test_report_of_a_database_from_before_runs_were_recorded(tmp_path, nlp):
+    import duckdb
+    from claimkit.report import report_from_database
+
+    result = _audit(tmp_path, nlp, {"a.txt": "In 1937-38 about 680,000 people were executed.",
+                                    "b.txt": "In 1937-38 about 750,000 people were executed."})
+    db = result.outputs["database"]
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE runs")
+    con.execute("ALTER TABLE sources DROP COLUMN audited_at")
+    con.execute("ALTER TABLE sources DROP COLUMN run_id")
+    con.close()
+    path, warnings = report_from_database(db.parent, tmp_path / "old.html")
+    page = path.read_text(encoding="utf-8")
+    assert not warnings and "everything stored in the database" in page and "680,000" in page
+    claimkit.audit([tmp_path / "in"], out_dir=tmp_path / "out", nlp=nlp)  # writing again adds what was missing
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM sources WHERE audited_at IS NOT NULL").fetchone()[0] == 2
+    con.close()

@@ -59,7 +59,7 @@ def test_a_figure_that_rounds_to_the_cited_one_is_supported_with_its_citation(ta
     got = verdicts(table, quantity("roughly 680,000", 680000, 612000, 748000, qualifier="approximate"))
     row = got[("roughly 680,000", "executions-1937-38")]
     assert row["verdict"] == "supported"
-    assert row["citation"] == "ellman-2002" and "Ellman, Michael (2002)" in row["citation_text"]
+    assert row["citation"] == "ellman-2002" and "Ellman, M. (2002)" in row["citation_text"]
     assert "681,692" in row["explanation"]
 
 
@@ -176,3 +176,18 @@ def test_an_approximate_cited_figure_stands_for_what_rounds_to_it(tmp_path):
     assert got[("roughly 680,000", "shot")]["verdict"] == "supported"  # 700,000 "approximately": 650,000-750,000
     assert got[("1,548,367", "arrests")]["verdict"] == "contradicted"  # rounds to 1.5 million, not 1.6
     assert got[("1,620,000", "arrests")]["verdict"] == "supported"
+
+
+def test_references_format_volume_issue_and_pages_with_citeproc():
+    from claimkit.verify import format_reference
+
+    item = {"id": "x", "type": "article-journal", "title": "Counting the Cost", "container-title": "Journal of Tests",
+            "author": [{"family": "Okonkwo", "given": "Ada"}], "volume": "12", "issue": "3", "page": "45-67",
+            "issued": {"date-parts": [[1999]]}}
+    text = format_reference(item)
+    assert text.startswith("Okonkwo, A. (1999)") and "Counting the Cost" in text
+    assert "12(3)" in text and "45–67" in text
+    book = format_reference({"id": "y", "type": "book", "title": "A Book of Ours", "publisher": "Small Press",
+                             "publisher-place": "Leeds", "author": [{"literal": "The Authors"}],
+                             "issued": {"date-parts": [[2001]]}})
+    assert "A Book of Ours" in book and "Small Press" in book and "2001" in book

@@ -11,6 +11,7 @@ Example:
     >>> result.disagreements[result.disagreements.flagged]  # doctest: +SKIP
 """
 
+from . import plot
 from .audit import AuditResult, audit
 from .compare import compare
 from .errors import (
@@ -49,6 +50,6 @@ __all__ = [
     "InputFormatError", "Lexicon", "LexiconError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable",
     "SchemaError", "Source", "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit",
     "check_names", "compare", "extract", "extract_sources", "find_dates", "find_quantities", "load_persons",
-    "load_pipeline", "load_reference", "load_table", "read_lexicon", "read_source", "read_sources", "read_table",
+    "load_pipeline", "load_reference", "load_table", "plot", "read_lexicon", "read_source", "read_sources", "read_table",
     "render_report", "schema", "using_lexicons", "validate_records", "verify", "write_report", "write_table",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -14,9 +16,10 @@ from .errors import ClaimkitError
 from .extract import citations_of, extract_sources
 from .nlp.lexicon import accepts_lexicons
 from .read import DEFAULT_FALLBACK, Source, read_sources
-from .report import write_report
+from .report import Coverage, write_report
+from .report import summary as _summary
 from .store import database as store
-from .store import exports, to_records, validate_records
+from .store import exports, indexed, to_records, validate_records
 from .verify import ReferenceTable, check_names, default_tables, load_persons, load_reference, verify
 
 DATABASE = "claims.duckdb"
@@ -34,6 +37,22 @@ class AuditResult:
     errors: list[ClaimkitError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+
+    def _summary(self) -> tuple[dict[str, int], str | None]:
+        where = str(Path(self.outputs["database"]).parent) if "database" in self.outputs else None
+        return _summary.counts(self.claims, self.disagreements, self.verdicts, len(self.sources),
+                               len(self.errors)), where
+
+    def __repr__(self) -> str:
+        """Counts only (the sources' texts would fill a screen): sources, claims, findings, outputs."""
+        numbers, where = self._summary()
+        return _summary.short_text(numbers, where)
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: the counts and the top contradictions in plain words."""
+        numbers, where = self._summary()
+        return _summary.html_summary(numbers, _summary.top_findings(self.sources, self.claims, self.disagreements),
+                                     where)
 
 
 @accepts_lexicons
@@ -63,6 +82,7 @@ def audit(
     (``schemas/lexicon.schema.json``), merged over claimkit's for this audit.
     """
     out = Path(out_dir)
+    run = {"run_id": uuid.uuid4().hex[:12], "audited_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     found_tables, found_persons = default_tables(out / "reference")
     table = load_reference(*(references if references is not None else found_tables)) \
         if (references or found_tables) else None
@@ -70,7 +90,7 @@ def audit(
     read = read_sources(paths, catalog=catalog, encoding=encoding)
     claims = extract_sources(read.sources, nlp=nlp, on_source=on_source)
     citations = citations_of(read.sources)
-    disagreements = compare(claims)
+    disagreements = indexed(compare(claims), "pair_id")
     source_records = [s.to_record() for s in read.sources]
     claim_records = to_records(claims)
     citation_records = to_records(citations)
@@ -91,7 +111,7 @@ def audit(
     out.mkdir(parents=True, exist_ok=True)
     outputs = {"database": out / DATABASE}
     store.save(outputs["database"], source_records, claims, compare_all=compare, citations=citations,
-               verify_all=_verifier(table), name_checks=names)
+               verify_all=_verifier(table), name_checks=names, run=run)
     for name, records, df in [
         ("claims", claim_records, claims),
         ("citations", citation_records, citations),
@@ -104,7 +124,10 @@ def audit(
         exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outputs[f"{name}.csv"])
     if report:
         outputs["report.html"] = write_report(out / "report.html", read.sources, claims, disagreements,
-                                              verdicts=verdicts, names=names, citations=citations)
+                                              verdicts=verdicts, names=names, citations=citations,
+                                              coverage=Coverage(scope="run", runs=[{**run, "sources": len(read.sources)}],
+                                                                audited_at={s.source_id: run["audited_at"]
+                                                                            for s in read.sources}))
     return AuditResult(
         sources=read.sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=names,
         errors=read.errors, warnings=read.warnings, outputs=outputs,

@@ -20,7 +20,7 @@ from .extract import extract_sources
 from .nlp.lexicon import load as load_lexicon
 from .progress import progress_for
 from .read import DEFAULT_FALLBACK, read_sources
-from .report import report_from_database
+from .report import export_from_database, report_from_database
 from .store import exports, to_records
 from .verify import DEFAULT_FOLDER, check_names, default_tables, load_persons, load_reference
 from .verify import verify as run_verify
@@ -186,19 +186,52 @@ def verify(
 def report(
     folder: Path = typer.Argument(Path("claims"), help="A folder an audit wrote (holding claims.duckdb)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Where to write (default: FOLDER/report.html)."),
+    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help="Only these stored sources (id, file "
+                                                "name or path); repeat for several. Default: the whole database."),
 ) -> None:
-    """Write the HTML report of an audit's database: one self-contained page that works offline.
+    """Write the HTML report of everything in an audit's database (or of some sources): one self-contained page.
+
+    The page says what it covers: the whole database, with the date of each run, or the sources asked for.
 
     Example: claimkit report claims/ -o report.html
     """
     try:
-        path, warnings = report_from_database(folder, output)
+        path, warnings = report_from_database(folder, output, sources=sources or None)
     except ClaimkitError as err:
         _error(str(err))
         raise typer.Exit(1) from None
     for w in warnings:
         typer.echo(f"claimkit: warning: {w}", err=True)
     typer.echo(f"report -> {path}")
+
+
+class ExportFormat(str, Enum):
+    w3c = "w3c"
+    sqlite = "sqlite"
+
+
+@app.command()
+def export(
+    folder: Path = typer.Argument(Path("claims"), help="A folder an audit wrote (holding claims.duckdb)."),
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="w3c: W3C Web Annotations (JSON-LD) of every "
+                                     "claim, for Hypothesis or Recogito; sqlite: a SQLite copy for Datasette."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Where to write (default: "
+                                          "FOLDER/annotations.jsonld or FOLDER/claims.sqlite)."),
+    sources: Optional[List[str]] = typer.Option(None, "--sources", "-s", help="w3c only: just these stored sources "
+                                                "(id, file name or path); repeat for several."),
+) -> None:
+    """Export an audit's database for other tools: W3C Web Annotations or a SQLite copy.
+
+    Example: claimkit export claims/ --format w3c
+    """
+    try:
+        path, warnings = export_from_database(folder, fmt.value, output, sources=sources or None)
+    except ClaimkitError as err:
+        _error(str(err))
+        raise typer.Exit(1) from None
+    for w in warnings:
+        typer.echo(f"claimkit: warning: {w}", err=True)
+    typer.echo(f"{fmt.value} -> {path}")
 
 
 @app.command()

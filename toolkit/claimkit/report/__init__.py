@@ -1,5 +1,13 @@
-"""The report: sources, claims, disagreements, verdicts and name checks in, one report.html out."""
+"""The report: sources, claims, disagreements, verdicts and name checks in, one report.html out.
 
-from .page import render_report, report_from_database, write_report
+Also a stored audit in, its exports for other tools out (W3C annotations, a SQLite copy), and the
+pieces a notebook uses: aligned groups of figures and their charts (matplotlib).
+"""
 
-__all__ = ["render_report", "report_from_database", "write_report"]
+from .groups import Group, Member, groups_from_pairs
+from .page import Coverage, render_report, write_report
+from .stored import EXPORT_FORMATS, export_from_database, load_stored, report_from_database
+
+__all__ = ["Coverage", "EXPORT_FORMATS", "Group", "Member", "export_from_database", "groups_from_pairs", "load_stored",
+           "render_report", "report_from_database",
+           "write_report"]

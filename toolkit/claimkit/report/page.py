@@ -1,35 +1,56 @@
-"""The audit report: one self-contained HTML page that a teacher reads offline and can print.
+"""The audit report: one self-contained HTML page that a teacher reads in a minute, offline, and can print.
 
-What it shows: a summary, then the disagreements sorted by severity with both
-sentences side by side, a chart of the estimates for each aligned group of
-figures, the reference verdicts with their citations, likely misspelt names,
-and every source with its claims highlighted by status. Clicking a claim (or
-pressing Enter on it) opens its frame and links to the disagreements it takes
-part in. Styles and the one script are inline and nothing is fetched, so the
-file works offline. Every piece of source text goes through :func:`html.escape`,
-and the script writes the frames with ``textContent``: an essay containing
-markup shows it as text and runs nothing.
+The first screen, "What to check", lists the contradictions in plain words,
+most important first, each with both sentences and a link to it in its
+source; differences of scope and agreements are folded below it with their
+counts. Then a chart per aligned group of figures, the reference verdicts,
+likely misspelt names, every source with its claims highlighted (rendered
+when opened) and a glossary of every label. A line under the title says what
+the page covers: this run, or the whole database with the date of each run.
+
+Long lists are paged and source texts rendered on demand (see
+:mod:`claimkit.report.assets`), so the page stays fast at 1,000 sources.
+Every piece of source text goes through :func:`html.escape`, the JSON blocks
+cannot close their script element, and the claim panel writes with
+``textContent``: an essay containing markup shows it as text and runs nothing.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import math
 from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-from ..compare import claim_features
 from ..read import Source
 from ..store import atomic_path, to_records
+from . import words
+from .assets import CSS, JS
+from .charts import MAX_MEMBERS, svg
+from .groups import Group, groups_from_pairs
 
 _STATUS_RANK = {"conflict": 3, "scope_differs": 2, "agree": 1, "none": 0}
-_FRAME_FIELDS = (("Subject", "subject"), ("Predicate", "predicate"), ("Class", "predicate_class"),
-                 ("Period", "period"), ("Place", "place"), ("Certainty", "certainty"), ("Hedge", "hedge"),
-                 ("Attributed to", "attribution"), ("Citation", "citation"), ("Value", "figure"))
+FIRST_PAGE = 20  # findings shown before "show more"
+PAGE = 50  # findings, verdict rows or charts added per "show more"
+FIRST_CHARTS = 4
+MAX_CHARTS = 40  # charts drawn into the page (about half a second each); claimkit.plot draws any group
+MAX_LISTED = 300  # pairs of one kind put in the page; all of them are in disagreements.csv and the database
+
+
+@dataclass
+class Coverage:
+    """What a report covers: one run, or the whole database (with its runs), maybe narrowed to some sources."""
+
+    scope: str = "run"  # "run" or "database"
+    where: str | None = None  # the database file
+    runs: list[dict] = field(default_factory=list)  # {"run_id", "audited_at", "sources"}
+    audited_at: dict[str, str] = field(default_factory=dict)  # source id -> when it was audited
+    narrowed: list[str] = field(default_factory=list)  # the source names asked for
 
 
 def _e(value) -> str:
@@ -37,50 +58,61 @@ def _e(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _status_of_claims(disagreements: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]]:
+def _json_block(block_id: str, value) -> str:
+    """A JSON value in a script block that no "</script>" inside it can end early."""
+    payload = json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e") \
+        .replace("&", "\\u0026")
+    return f'<script type="application/json" id="{_e(block_id)}">{payload}</script>'
+
+
+def _stamp(iso: str | None) -> str:
+    """A run's time as people write it: "4 December 2025, 17:55 UTC"."""
+    if not iso:
+        return "an unknown date"
+    try:
+        t = datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    zone = " UTC" if t.utcoffset() is not None and not t.utcoffset() else ""
+    return f"{t.day} {t.strftime('%B %Y')}, {t.strftime('%H:%M')}{zone}"
+
+
+def _status_of_claims(pairs: list[dict]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Each claim's worst status over its pairs, and the pairs it takes part in."""
     status: dict[str, str] = {}
-    pairs: dict[str, list[str]] = defaultdict(list)
-    for d in disagreements:
+    of: dict[str, list[str]] = defaultdict(list)
+    for d in pairs:
         for cid in (d["a"], d["b"]):
-            pairs[cid].append(d["pair_id"])
+            of[cid].append(d["pair_id"])
             if _STATUS_RANK[d["status"]] > _STATUS_RANK[status.get(cid, "none")]:
                 status[cid] = d["status"]
-    return status, pairs
-
-
-def _period(c: dict) -> str | None:
-    s, e = c.get("period_start"), c.get("period_end")
-    if not s and not e:
-        return None
-    return s if s == e else f"{s or '…'} to {e or '…'}"
+    return status, of
 
 
 def _figure(c: dict) -> str | None:
-    if c["kind"] == "event" or c["kind"] == "date":
-        s, e = c.get("date_start"), c.get("date_end")
-        return None if not s and not e else (s if s == e else f"{s or '…'} to {e or '…'}")
-    lo, hi, v = c.get("low"), c.get("high"), c.get("value")
-    unit = c.get("unit") or ""
-
-    def n(x: float) -> str:
-        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
-    if lo is not None and hi is not None and lo != hi:
-        return f"{n(lo)} to {n(hi)} {unit}".strip()
-    if v is not None:
-        return f"{n(v)} {unit}".strip()
-    return None
+    if c["kind"] in ("event", "date"):
+        return words.when(c.get("date_start"), c.get("date_end"))
+    return words.readable_range(c)
 
 
-def _frame(c: dict, citations: dict[str, str]) -> dict:
-    """What the panel shows for a claim (plain strings; the script writes them as text)."""
+def _frame(c: dict, citations: dict[str, str], name: str) -> dict:
+    """What the claim panel shows (plain strings; the script writes them as text)."""
     works = [citations.get(w, w) for w in (c.get("citations") or [])]
     cited = "; ".join(works) or (f"footnote {c['footnote']}" if c.get("footnote") else None)
-    values = {**c, "period": _period(c), "figure": _figure(c), "citation": cited or ("none: unsourced"
-                                                                                     if c["kind"] == "quantity"
-                                                                                     else None)}
-    return {"text": c["text"], "source": c["source_id"], "kind": c["kind"],
-            "fields": [[label, str(values[key])] for label, key in _FRAME_FIELDS if values.get(key) not in (None, "")]}
+    if not cited and c["kind"] == "quantity":
+        cited = "none (unsourced)"
+    what = words.happened(c.get("predicate_class"))
+    if what and c.get("predicate") and c["predicate"] != what:
+        what += f" (\u201c{c['predicate']}\u201d)"
+    values = {**c, "what_happened": what or c.get("predicate"),
+              "period": words.when(c.get("period_start"), c.get("period_end")),
+              "certainty": words.CERTAINTY.get(c.get("certainty") or "", c.get("certainty")),
+              "figure": _figure(c), "citation": cited}
+    if c["kind"] == "event" and c.get("participants"):
+        values["subject"] = ", ".join(str(p) for p in c["participants"])
+    fields = [[label, words.plain(values[key])] for label, key, _ in words.FIELDS if values.get(key) not in (None, "")]
+    return {"text": c["text"], "source": name, "source_id": c["source_id"],
+            "kind": words.KINDS.get(c["kind"], c["kind"]), "fields": fields}
 
 
 def _reverse_map(source: Source) -> tuple[dict[int, int], dict[int, int]]:
@@ -94,6 +126,14 @@ def _reverse_map(source: Source) -> tuple[dict[int, int], dict[int, int]]:
         starts.setdefault(o_start, i)
         ends[o_end] = i + 1
     return starts, ends
+
+
+def _hint(c: dict) -> str:
+    """The frame in brief, on hover (a click opens the whole frame)."""
+    parts = (c.get("subject"), words.happened(c.get("predicate_class")),
+             words.when(c.get("period_start"), c.get("period_end")),
+             words.CERTAINTY.get(c.get("certainty") or "") if c.get("certainty") != "asserted" else None)
+    return " \u00b7 ".join(str(x) for x in parts if x) or words.KINDS.get(c["kind"], c["kind"])
 
 
 def _source_html(source: Source, claims: list[dict], status: dict[str, str]) -> str:
@@ -112,293 +152,290 @@ def _source_html(source: Source, claims: list[dict], status: dict[str, str]) -> 
     text = source.text
     for s, e, c in placed:
         out.append(_e(text[pos:s]))
-        hint = " · ".join(str(x) for x in (c.get("subject"), c.get("predicate_class"), _period(c), c.get("certainty"))
-                          if x) or c["kind"]  # on hover; a click opens the whole frame
         ids = same[(c["start"], c["end"])]
         worst = max((status.get(i, "none") for i in ids), key=lambda x: _STATUS_RANK.get(x, 0))
-        out.append(f'<mark class="claim kind-{_e(c["kind"])}" data-claim-id="{_e(c["claim_id"])}" '
-                   f'data-status="{_e(worst)}" data-claim-ids="{_e(" ".join(ids))}" tabindex="0" role="button" '
-                   f'title="{_e(hint)}">{_e(text[s:e])}</mark>')
+        out.append(f'<mark class="claim kind-{_e(c["kind"])}" id="claim-{_e(c["claim_id"])}" '
+                   f'data-claim-id="{_e(c["claim_id"])}" data-status="{_e(worst)}" '
+                   f'data-claim-ids="{_e(" ".join(ids))}" tabindex="0" role="button" '
+                   f'title="{_e(_hint(c))}">{_e(text[s:e])}</mark>')
         pos = e
     out.append(_e(text[pos:]))
     return "".join(out)
 
 
-def _sentence_cell(c: dict | None, side: str) -> str:
+def _quote(c: dict | None, side: str, status: str, name: str) -> str:
+    """One side of a finding: the source's name, its sentence with the figure marked, how it is read, a link."""
     if c is None:
-        return f'<td class="side-{side}"></td>'
+        return f'<blockquote class="side side-{side}"></blockquote>'
     sentence = c.get("sentence") or c["text"]
     i = sentence.find(c["text"])
-    body = (_e(sentence[:i]) + f"<mark>{_e(c['text'])}</mark>" + _e(sentence[i + len(c['text']):])) if i >= 0 \
-        else f"<mark>{_e(c['text'])}</mark> <span class='context'>{_e(sentence)}</span>"
-    return f'<td class="side-{side}"><div class="source-id">{_e(c["source_id"])}</div>{body}</td>'
+    mark = f'<mark data-status="{_e(status)}">{_e(c["text"])}</mark>'
+    body = (_e(sentence[:i]) + mark + _e(sentence[i + len(c["text"]):])) if i >= 0 else mark
+    read = _figure(c)
+    read_as = f'<div class="read-as">Read as {_e(read)}</div>' if read and read != c["text"] else ""
+    return (f'<blockquote class="side side-{side}"><cite class="source-name">{_e(name)}</cite>'
+            f'<p class="sentence">{body}</p>{read_as}'
+            f'<a class="jump" href="#claim-{_e(c["claim_id"])}" data-claim="{_e(c["claim_id"])}" '
+            f'data-source="{_e(c["source_id"])}">Show it in the source</a></blockquote>')
 
 
-def _groups(disagreements: list[dict]) -> list[list[str]]:
-    """Claims linked by aligned quantity pairs, as groups (connected components)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for d in disagreements:
-        if d.get("kind") == "quantity":
-            parent[find(d["a"])] = find(d["b"])
-    groups: dict[str, list[str]] = defaultdict(list)
-    for x in list(parent):
-        groups[find(x)].append(x)
-    return [g for g in groups.values() if len(g) > 1]
+def _card(p: dict, by_id: dict[str, dict], names: dict[str, str]) -> str:
+    a, b = by_id.get(p["a"]), by_id.get(p["b"])
+    status = p["status"]
+    label = words.SEVERITY.get(int(p.get("severity") or 0), words.SEVERITY[0])[0] if status == "conflict" \
+        else words.STATUS.get(status, (status,))[0]
+    return (f'<li class="finding" id="pair-{_e(p["pair_id"])}" data-pair-id="{_e(p["pair_id"])}" '
+            f'data-status="{_e(status)}" data-severity="{_e(p.get("severity"))}">'
+            f'<div class="badge">{_e(label)}</div>'
+            f'<p class="plain">{_e(words.finding(p, a, b, names))}</p>'
+            f'<div class="sides">{_quote(a, "a", status, names.get(p["source_a"], p["source_a"]))}'
+            f'{_quote(b, "b", status, names.get(p["source_b"], p["source_b"]))}</div></li>')
 
 
-def _number(v: float) -> str:
-    """An axis number a reader takes in at a glance: 850,000; 1.2 million."""
-    if abs(v) >= 1e6:
-        return f"{v / 1e6:.3g} million"
-    return f"{v:,.0f}" if abs(v) >= 10 else f"{v:.3g}"
+class _Blocks:
+    """The JSON blocks held back for on-demand rendering, and where each pair ended up."""
+
+    def __init__(self):
+        self.blocks: list[str] = []
+        self.where: dict[str, tuple[str, str, str]] = {}
+
+    def add(self, block_id: str, html_text: str) -> str:
+        self.blocks.append(_json_block(block_id, html_text))
+        return block_id
+
+    def paged(self, list_id: str, items: list[tuple[str, str]], first: int, fold: str | None = None,
+              tag: str = "ol", css: str = "findings") -> str:
+        """A list showing ``first`` items, the rest in pages behind a "show more" button."""
+        shown = "".join(h for _, h in items[:first])
+        pages = []
+        rest = items[first:]
+        for k in range(0, len(rest), PAGE):
+            page_id = f"{list_id}-page-{k // PAGE + 1}"
+            chunk = rest[k:k + PAGE]
+            self.add(page_id, "".join(h for _, h in chunk))
+            for key, _ in chunk:
+                self.where[key] = (fold or "", list_id, page_id)
+            pages.append(page_id)
+        button = (f'<button type="button" class="more" data-target="{list_id}" data-pages="{" ".join(pages)}">'
+                  f'Show more ({len(rest)} not shown yet)</button>') if pages else ""
+        if tag == "tbody":  # a button cannot stand inside a table
+            return f'<tbody class="{css}" id="{list_id}">{shown}</tbody></table>{button}'
+        return f'<{tag} class="{css}" id="{list_id}">{shown}</{tag}>{button}'
 
 
-def _short(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def _sort_key(p: dict):
+    return (-_STATUS_RANK[p["status"]], -(p.get("severity") or 0), -(p.get("relative_difference") or 0))
 
 
-def _chart(group: list[str], by_id: dict[str, dict], flagged: bool) -> str:
-    """An inline SVG: a point for each source's figure and a line for its range; hedged ones dashed."""
-    rows = []
-    for cid in group:
-        c = by_id.get(cid)
-        features = claim_features(c) if c else []
-        if not features:
-            continue
-        f = features[0][1]
-        rows.append((c, f))
-    if len(rows) < 2:
+def _not_listed(n: int) -> str:
+    if n <= MAX_LISTED:
         return ""
-    rows.sort(key=lambda r: (r[1].point if r[1].point is not None else 0))
-    finite = [x for _, f in rows for x in (f.low, f.high, f.point) if x is not None and math.isfinite(x)]
-    lo, hi = 0.0, max(finite) * 1.08 or 1.0  # from zero: a dot plot that starts elsewhere exaggerates gaps
-    width, left, right, row_h, top = 720, 260, 30, 28, 20
-    height = top + row_h * len(rows) + 30
-
-    def x(v: float) -> float:
-        v = min(max(v, lo), hi)
-        return left + (v - lo) / (hi - lo) * (width - left - right)
-
-    measure = rows[0][1].measure
-    unit = "%" if measure == "share" else (" days" if measure == "duration" else "")
-    parts = [f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="{_e("Estimates of " + (rows[0][0].get("subject") or "the same count"))}">']
-    for k in range(5):
-        v = lo + (hi - lo) * k / 4
-        parts.append(f'<line class="grid" x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{top - 6}" y2="{height - 24}"/>'
-                     f'<text class="tick" x="{x(v):.1f}" y="{height - 8}" text-anchor="middle">{_e(_number(v))}'
-                     f'{_e(unit)}</text>')
-    for i, (c, f) in enumerate(rows):
-        y = top + row_h * i + row_h / 2
-        hedged = f.hedged or f.bounded
-        label = f"{c['source_id']}: {c['text']}"
-        x1 = x(f.low if math.isfinite(f.low) else lo)
-        x2 = x(f.high if math.isfinite(f.high) else hi)
-        point = f.point if f.point is not None else (f.low + f.high) / 2
-        parts.append(
-            f'<g class="estimate{" hedged" if hedged else ""}" data-claim-id="{_e(c["claim_id"])}">'
-            f'<title>{_e(label)}{" (hedged)" if hedged else ""}</title>'
-            f'<text class="label" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{_e(_short(label, 34))}</text>'
-            f'<line class="range" x1="{x1:.1f}" x2="{max(x2, x1 + 1):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<circle cx="{x(point):.1f}" cy="{y:.1f}" r="5"/></g>')
-    parts.append("</svg>")
-    first = rows[0][0]
-    subject = next((c["subject"] for c, _ in rows if c.get("subject")), "the same count")
-    caption = (f"{'Disputed' if flagged else 'Aligned'}: {subject}"
-               f"{' ' + first['predicate_class'] if first.get('predicate_class') else ''} "
-               f"({len(rows)} figures; hollow dashed marks are hedged or bounds)")
-    return f'<figure class="estimates-chart">{"".join(parts)}<figcaption>{_e(caption)}</figcaption></figure>'
+    return (f'<p class="not-listed">The {MAX_LISTED:,} most important are listed here; all {n:,} are in '
+            "disagreements.csv and the claims database.</p>")
 
 
-_CSS = """
-body{font-family:Georgia,'Times New Roman',serif;margin:0;color:#1d1d1d;background:#fbfaf7;line-height:1.5}
-header,main{max-width:1100px;margin:0 auto;padding:0 1.2rem}
-header{padding-top:1.2rem}h1{font-size:1.7rem;margin:.3rem 0}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem}
-nav a{margin-right:1rem}
-dl.counts{display:grid;grid-template-columns:repeat(4,minmax(8rem,1fr));gap:.5rem}
-dl.counts div{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem}
-dl.counts dt{font-size:.85rem;color:#555}dl.counts dd{margin:0;font-size:1.6rem;font-weight:bold}
-table{border-collapse:collapse;width:100%;background:#fff;font-size:.92rem}
-th,td{border:1px solid #ddd;padding:.4rem .5rem;vertical-align:top;text-align:left}
-tr.disagreement[data-status=conflict] td:first-child{border-left:6px solid #c0392b}
-tr.disagreement[data-status=scope_differs] td:first-child{border-left:6px solid #e67e22}
-tr.disagreement[data-status=agree] td:first-child{border-left:6px solid #27ae60}
-.source-id{font-size:.8rem;color:#666;font-family:sans-serif}
-mark{background:#fff3b0;padding:0 .1em}
-mark.claim{cursor:pointer;border-bottom:2px solid #999}
-mark.claim[data-status=conflict]{background:#f8c9c4;border-color:#c0392b}
-mark.claim[data-status=scope_differs]{background:#fde0c2;border-color:#e67e22}
-mark.claim[data-status=agree]{background:#d4efdf;border-color:#27ae60}
-mark.claim.kind-date{background:#e8eef8;border-color:#7f8fa6}
-mark.claim:focus{outline:2px solid #2c3e50}
-.source-text{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:1rem;border-radius:6px}
-figure.estimates-chart{background:#fff;border:1px solid #ddd;border-radius:6px;margin:1rem 0;padding:.5rem}
-figure svg .grid{stroke:#eee}figure svg .tick,figure svg .label{font:12px sans-serif;fill:#333}
-figure svg .range{stroke:#2c3e50;stroke-width:3}figure svg circle{fill:#2c3e50}
-figure svg .hedged .range{stroke-dasharray:5 4;stroke:#8e44ad}figure svg .hedged circle{fill:#fff;stroke:#8e44ad;stroke-width:2}
-#frame-panel{position:fixed;right:1rem;top:1rem;width:22rem;max-height:80vh;overflow:auto;background:#fff;
- border:2px solid #2c3e50;border-radius:8px;padding:.8rem 1rem;box-shadow:0 4px 18px rgba(0,0,0,.2);font-family:sans-serif;font-size:.9rem}
-#frame-panel dt{font-weight:bold;margin-top:.3rem}#frame-panel dd{margin-left:0}
-.legend span{margin-right:1rem;padding:0 .3rem}
-@media print{#frame-panel,nav{display:none}details{display:block}details>*{display:block}.source-text{border:none}}
-"""
+def _coverage_line(coverage: Coverage, n_sources: int) -> str:
+    if coverage.scope == "database":
+        runs = sorted(coverage.runs, key=lambda r: str(r.get("audited_at") or ""))
+        dates = "; ".join(f"{_stamp(r.get('audited_at'))} ({r.get('sources', 0)} sources)" for r in runs)
+        text = (f"This report covers everything stored in the database {coverage.where or ''}: "
+                f"{n_sources} sources from {len(runs)} run{'s' if len(runs) != 1 else ''}"
+                + (f" ({dates})" if dates else "") + ". Each source says when it was audited.")
+        if coverage.narrowed:
+            text = (f"This report covers {n_sources} of the sources stored in the database {coverage.where or ''}, "
+                    f"as asked ({', '.join(coverage.narrowed)}), audited in {len(runs)} "
+                    f"run{'s' if len(runs) != 1 else ''}" + (f" ({dates})" if dates else "")
+                    + ". Each source says when it was audited.")
+        return text
+    when_run = _stamp(coverage.runs[0]["audited_at"]) if coverage.runs else None
+    return (f"This report covers this run only: the {n_sources} sources audited"
+            + (f" on {when_run}" if when_run else "") + ". Run 'claimkit report' for everything in the database.")
 
-_JS = """
-(function () {
-  var data = JSON.parse(document.getElementById('claim-data').textContent);
-  var panel = document.getElementById('frame-panel');
-  function show(mark) {
-    var id = mark.getAttribute('data-claim-id');
-    var item = data.claims[id];
-    if (!item) { return; }
-    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
-    var close = document.createElement('button');
-    close.type = 'button'; close.textContent = 'Close'; close.style.float = 'right';
-    close.addEventListener('click', function () { panel.hidden = true; });
-    panel.appendChild(close);
-    var h = document.createElement('h3');
-    h.textContent = '\\u201c' + item.text + '\\u201d (' + item.source + ')';
-    panel.appendChild(h);
-    var dl = document.createElement('dl');
-    item.fields.forEach(function (f) {
-      var dt = document.createElement('dt'); dt.textContent = f[0];
-      var dd = document.createElement('dd'); dd.textContent = f[1];
-      dl.appendChild(dt); dl.appendChild(dd);
-    });
-    panel.appendChild(dl);
-    var pairs = data.pairs[id] || [];
-    if (pairs.length) {
-      var p = document.createElement('p'); p.textContent = 'Disagreements: ';
-      pairs.forEach(function (pid, i) {
-        var a = document.createElement('a');
-        a.href = '#pair-' + pid; a.textContent = (data.status[pid] || 'pair') + ' ' + (i + 1);
-        p.appendChild(a); p.appendChild(document.createTextNode(' '));
-      });
-      panel.appendChild(p);
-    }
-    panel.setAttribute('data-claim-id', id);
-    panel.hidden = false;
-  }
-  document.querySelectorAll('mark.claim').forEach(function (m) {
-    m.addEventListener('click', function () { show(m); });
-    m.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { show(m); } });
-  });
-})();
-"""
+
+def _chart_html(g: Group) -> str:
+    shown = min(len(g.members), MAX_MEMBERS)
+    more = f" {shown} of {len(g.members)} figures are drawn, spread from lowest to highest." \
+        if shown < len(g.members) else ""
+    label = words.STATUS.get(g.status, ("",))[0]
+    members = " ".join(m.claim_id for m in g.members)
+    hedged = " ".join(m.claim_id for m in g.members if m.hedged)
+    return (f'<figure class="estimates-chart" data-status="{_e(g.status)}" data-group-id="{_e(g.group_id)}" '
+            f'data-members="{members}" data-hedged="{hedged}">'
+            f'{svg(g)}<figcaption><strong>{_e(label)}: {_e(g.title)}</strong> ({len(g.members)} figures). '
+            f'A dot is the figure as written, a bar the values it stands for; hollow and dashed: hedged or '
+            f'only a bound.{_e(more)}</figcaption></figure>')
 
 
 def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements: pd.DataFrame,
                   verdicts: pd.DataFrame | None = None, names: pd.DataFrame | None = None,
-                  citations: pd.DataFrame | None = None, title: str = "claimkit audit report") -> str:
-    """The report as one HTML string (see the module docstring)."""
+                  citations: pd.DataFrame | None = None, title: str = "claimkit audit report",
+                  coverage: Coverage | None = None, groups: list[Group] | None = None) -> str:
+    """The report as one HTML string (see the module docstring).
+
+    ``groups`` are the aligned groups to chart; by default they are made from the aligned pairs.
+    """
     sources = list(sources)
+    coverage = coverage or Coverage()
     claim_rows = to_records(claims)
     by_id = {c["claim_id"]: c for c in claim_rows}
-    pairs = to_records(disagreements)
+    pairs = sorted(to_records(disagreements), key=_sort_key)
     status, pairs_of = _status_of_claims(pairs)
+    meta_of = {s.source_id: {**s.to_record(), "path": s.path} for s in sources}
+    names_of = {sid: words.source_name(sid, m) for sid, m in meta_of.items()}
+    for c in claim_rows:  # claims of sources not shown (a file gone since) still get a name
+        names_of.setdefault(c["source_id"], c["source_id"])
     cited = {r["citation_id"]: " ".join(x for x in (r.get("author"), f"({r['year']})" if r.get("year") else None,
                                                     r.get("title")) if x) or r.get("text")
              for r in to_records(citations)} if citations is not None and len(citations) else {}
-    flagged = [p for p in pairs if p["flagged"]]
-    quantities = [c for c in claim_rows if c["kind"] == "quantity"]
-    unsourced = sum(1 for c in quantities if not c.get("sourced"))
-    by_severity = {s: sum(1 for p in flagged if p["severity"] == s) for s in (3, 2, 1)}
+    conflicts = [p for p in pairs if p["status"] == "conflict"]
+    scope = [p for p in pairs if p["status"] == "scope_differs"]
+    agree = [p for p in pairs if p["status"] == "agree"]
+    unsourced = sum(1 for c in claim_rows if c["kind"] == "quantity" and not c.get("sourced"))
+    blocks = _Blocks()
 
     out = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{_e(title)}</title>"
-           f"<style>{_CSS}</style></head><body>"]
-    out.append(f"<header><h1>{_e(title)}</h1><nav><a href=\"#disagreements\">Disagreements</a>"
-               "<a href=\"#charts\">Estimates</a><a href=\"#verdicts\">References</a>"
-               "<a href=\"#sources\">Sources</a></nav></header><main>")
-    out.append('<section id="summary"><h2>Summary</h2><dl class="counts">'
-               f'<div><dt>Sources</dt><dd id="count-sources">{len(sources)}</dd></div>'
-               f'<div><dt>Claims</dt><dd id="count-claims">{len(claim_rows)}</dd></div>'
-               f'<div><dt>Flagged disagreements</dt><dd id="count-flagged">{len(flagged)}</dd></div>'
-               f'<div><dt>Unsourced figures</dt><dd id="count-unsourced">{unsourced}</dd></div></dl>'
-               f'<p>Flagged by severity: {by_severity[3]} high (flat conflicts between asserted figures), '
-               f'{by_severity[2]} medium, {by_severity[1]} low (hedged estimates or inferred matches). '
-               f'Click any highlighted figure or date in the sources to see its frame.</p></section>')
+           f"<style>{CSS}</style></head><body>"]
+    out.append(f'<header><h1>{_e(title)}</h1><p class="coverage" id="coverage" data-scope="{_e(coverage.scope)}">'
+               f'{_e(_coverage_line(coverage, len(sources)))}</p>'
+               '<nav><a href="#what-to-check">What to check</a><a href="#charts">Estimates</a>'
+               '<a href="#verdicts">References</a><a href="#sources">Sources</a><a href="#glossary">Glossary</a>'
+               '</nav>')
+    counts = (("conflicts", "Contradictions", len(conflicts)), ("scope", "Different scope", len(scope)),
+              ("agree", "Agreements", len(agree)), ("sources", "Sources", len(sources)),
+              ("claims", "Claims", len(claim_rows)), ("unsourced", "Unsourced figures", unsourced))
+    out.append('<dl class="counts" id="summary">' + "".join(
+        f'<div><dt>{_e(label)}</dt><dd id="count-{key}">{n:,}</dd></div>' for key, label, n in counts) + "</dl>")
+    out.append("</header><main>")
 
-    out.append('<section id="disagreements"><h2>Disagreements</h2>'
-               '<p class="legend"><span style="background:#f8c9c4">conflict</span>'
-               '<span style="background:#fde0c2">scope differs</span><span style="background:#d4efdf">agree</span></p>'
-               '<table id="disagreement-table"><thead><tr><th>Severity</th><th>Status</th><th>One source</th>'
-               '<th>The other</th><th>Why</th></tr></thead><tbody>')
-    for p in sorted(pairs, key=lambda p: (not p["flagged"], -(p["severity"] or 0))):
-        out.append(f'<tr class="disagreement" id="pair-{_e(p["pair_id"])}" data-pair-id="{_e(p["pair_id"])}" '
-                   f'data-status="{_e(p["status"])}" data-severity="{_e(p["severity"])}">'
-                   f'<td>{_e(p["severity"])}</td><td>{_e(p["status"].replace("_", " "))}'
-                   f'<div class="source-id">{_e(", ".join(p.get("reasons") or []))}</div></td>'
-                   f'{_sentence_cell(by_id.get(p["a"]), "a")}{_sentence_cell(by_id.get(p["b"]), "b")}'
-                   f'<td class="explanation">{_e(p["explanation"])}</td></tr>')
-    out.append("</tbody></table></section>")
+    out.append('<section id="what-to-check"><h2>What to check</h2>')
+    if conflicts:
+        out.append(f"<p>{len(conflicts):,} contradiction{'s' if len(conflicts) != 1 else ''} between figures or "
+                   "dates, the most important first. Each gives both sentences; follow a link to read it in its "
+                   "source.</p>")
+        out.append(blocks.paged("conflict-list", [(p["pair_id"], _card(p, by_id, names_of))
+                                                  for p in conflicts[:MAX_LISTED]], FIRST_PAGE))
+        out.append(_not_listed(len(conflicts)))
+    else:
+        out.append("<p>No contradictions found: no two figures or dates for the same thing that cannot both be "
+                   "right.</p>")
+    for key, items, label, what in (
+            ("scope", scope, "Different scope", words.STATUS["scope_differs"][1]),
+            ("agree", agree, "Agreements", words.STATUS["agree"][1])):
+        if not items:
+            continue
+        fold = f"fold-{key}"
+        inner = blocks.paged(f"{key}-list", [(p["pair_id"], _card(p, by_id, names_of))
+                                             for p in items[:MAX_LISTED]], PAGE, fold=fold) + _not_listed(len(items))
+        summary = f'<summary>{_e(label)} ({len(items):,}) <small>{_e(what)}</small></summary>'
+        if key == "scope" and not conflicts:  # nothing contradicts: the differences of scope are the news
+            out.append(f'<details class="fold" id="{fold}" open>{summary}<div>{inner}</div></details>')
+            continue
+        block = blocks.add(f"{fold}-content", inner)
+        for p in items[:PAGE]:
+            blocks.where[p["pair_id"]] = (fold, fold, block)
+        out.append(f'<details class="fold" id="{fold}">{summary}<div data-lazy="{block}"></div></details>')
+    out.append("</section>")
 
     out.append('<section id="charts"><h2>Estimates side by side</h2>')
-    flagged_ids = {cid for p in flagged for cid in (p["a"], p["b"])}
-    charts = [_chart(g, by_id, bool(set(g) & flagged_ids)) for g in
-              sorted(_groups(pairs), key=lambda g: (not set(g) & flagged_ids, -len(g)))]
-    out.append("".join(c for c in charts if c) or "<p>No aligned figures to chart.</p>")
+    groups = groups if groups is not None else groups_from_pairs(pairs, by_id, names_of)
+    if groups:
+        out.append("<p>One chart for each group of figures claimkit judged to be about the same thing; "
+                   "groups with a contradiction first.</p>")
+        out.append("".join(_chart_html(g) for g in groups[:FIRST_CHARTS]))
+        rest = groups[FIRST_CHARTS:MAX_CHARTS]
+        if rest:
+            inner = blocks.paged("chart-list", [(g.group_id, _chart_html(g)) for g in rest], PAGE // 5, tag="div",
+                                 css="charts")
+            block = blocks.add("fold-charts-content", inner)
+            out.append(f'<details class="fold" id="fold-charts"><summary>More charts ({len(rest):,})</summary>'
+                       f'<div data-lazy="{block}"></div></details>')
+        if len(groups) > MAX_CHARTS:
+            out.append(f"<p>{len(groups) - MAX_CHARTS:,} smaller groups are not drawn here; in a notebook, "
+                       "claimkit.plot.estimates draws any of them.</p>")
+    else:
+        out.append("<p>No aligned figures to chart.</p>")
     out.append("</section>")
 
     out.append('<section id="verdicts"><h2>Checked against references</h2>')
     if verdicts is not None and len(verdicts):
         checks = to_records(verdicts)
         rows = [v for v in checks if v["verdict"] != "no_reference"]
-        out.append(f"<p>{len(rows)} checks against reference rows; "
-                   f"{len(checks) - len(rows)} figures have no "
-                   "reference row.</p><table id=\"verdict-table\"><thead><tr><th>Source</th><th>Claim</th>"
-                   "<th>Verdict</th><th>Reference</th><th>Citation</th></tr></thead><tbody>")
+        out.append(f"<p>{len(rows):,} checks against rows of the reference tables; "
+                   f"{len(checks) - len(rows):,} claims have no reference row (not checked).</p>")
+        items = []
         for v in rows:
-            out.append(f'<tr class="verdict" data-verdict="{_e(v["verdict"])}" data-claim-id="{_e(v["claim_id"])}">'
-                       f'<td>{_e(v["source_id"])}</td><td>{_e(v["text"])}</td>'
-                       f'<td>{_e(v["verdict"].replace("_", " "))}</td>'
-                       f'<td>{_e(v.get("reference_figure"))} ({_e(v.get("reference_subject"))})</td>'
-                       f'<td class="citation">{_e(v.get("citation_text"))}'
-                       f'{", p. " + _e(v["page"]) if v.get("page") else ""}</td></tr>')
-        out.append("</tbody></table>")
+            label = words.VERDICTS.get(v["verdict"], (v["verdict"],))[0]
+            figure = words.dates_in(v.get("reference_figure"))
+            subject = words.plain(v.get("reference_subject"))
+            items.append((v["claim_id"],
+                          f'<tr class="verdict" data-verdict="{_e(v["verdict"])}" data-claim-id="{_e(v["claim_id"])}">'
+                          f'<td>{_e(names_of.get(v["source_id"], v["source_id"]))}</td><td>{_e(v["text"])}</td>'
+                          f'<td>{_e(label)}</td><td>{_e(figure)}{" (" + _e(subject) + ")" if subject else ""}</td>'
+                          f'<td class="citation">{_e(v.get("citation_text"))}'
+                          f'{", p. " + _e(v["page"]) if v.get("page") else ""}</td></tr>'))
+        out.append('<table id="verdict-table"><thead><tr><th>Source</th><th>Claim</th><th>Verdict</th>'
+                   '<th>Reference figure</th><th>Citation</th></tr></thead>')
+        out.append(blocks.paged("verdict-rows", items, PAGE, tag="tbody", css="rows"))
     else:
         out.append("<p>No reference table was given.</p>")
     if names is not None and len(names):
         out.append('<h3>Likely misspelt names</h3><ul id="name-checks">')
         for n in to_records(names):
-            out.append(f"<li>{_e(n['source_id'])}: “{_e(n['text'])}” — reference spelling "
-                       f"{_e(n['reference_name'])}</li>")
+            out.append(f"<li>{_e(names_of.get(n['source_id'], n['source_id']))}: \u201c{_e(n['text'])}\u201d, "
+                       f"usually spelt {_e(n['reference_name'])}</li>")
         out.append("</ul>")
     out.append("</section>")
 
-    out.append('<section id="sources"><h2>Sources</h2>')
+    out.append('<section id="sources"><h2>Sources</h2><p class="legend">Open a source to read it with its figures '
+               'and dates highlighted: <span style="background:#f8c9c4">part of a contradiction</span>'
+               '<span style="background:#fde0c2">different scope</span><span style="background:#d4efdf">agrees '
+               'with another source</span><span style="background:#e8eef8">a date</span>'
+               '<span style="background:#fff3b0">compared with nothing</span>. Click a highlight for what claimkit '
+               'read in it.</p>')
     by_source: dict[str, list[dict]] = defaultdict(list)
     for c in claim_rows:
         by_source[c["source_id"]].append(c)
     for s in sources:
-        meta = s.to_record()
-        facts = [("Title", meta.get("title")), ("Authors", ", ".join(meta.get("authors") or [])),
-                 ("Issued", meta.get("issued")), ("URL", meta.get("url")), ("File", Path(s.path).name)]
-        out.append(f'<article class="source" id="source-{_e(s.source_id)}"><h3>{_e(meta.get("title") or s.source_id)}'
-                   f'</h3><dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts if v)
-                   + "</dl>")
-        out.append(f'<div class="source-text">{_source_html(s, by_source.get(s.source_id, []), status)}</div>')
+        meta = meta_of[s.source_id]
+        mine = by_source.get(s.source_id, [])
+        n_conflicts = sum(1 for c in mine if status.get(c["claim_id"]) == "conflict")
+        facts = [("Authors", ", ".join(meta.get("authors") or [])), ("Issued", meta.get("issued")),
+                 ("Genre", meta.get("genre")), ("Address", meta.get("url")), ("File", Path(s.path).name),
+                 ("Audited", _stamp(coverage.audited_at[s.source_id]) if s.source_id in coverage.audited_at
+                  else None)]
+        body = _source_html(s, mine, status)
         if s.excluded:
-            out.append(f'<details class="excluded"><summary>Set aside as not the author\'s text '
-                       f'({len(s.excluded)})</summary><ul>')
-            for x in s.excluded:
-                out.append(f"<li><strong>{_e(x.get('reason'))}</strong>: {_e((x.get('text') or '')[:300])}</li>")
-            out.append("</ul></details>")
-        out.append("</article>")
-    out.append("</section></main>")
-    data = {"claims": {cid: _frame(c, cited) for cid, c in by_id.items()},
-            "pairs": dict(pairs_of), "status": {p["pair_id"]: p["status"].replace("_", " ") for p in pairs}}
-    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+            body_aside = ("<details class=\"excluded\"><summary>Set aside as not the author's text "
+                          f"({len(s.excluded)})</summary><ul>" + "".join(
+                              f"<li><strong>{_e(words.plain(x.get('reason')))}</strong>: "
+                              f"{_e((x.get('text') or '')[:300])}</li>" for x in s.excluded) + "</ul></details>")
+        else:
+            body_aside = ""
+        block = blocks.add(f"text-{s.source_id}", body)
+        aside = blocks.add(f"aside-{s.source_id}", body_aside) if body_aside else None
+        out.append(f'<article class="source" id="source-{_e(s.source_id)}" data-source-id="{_e(s.source_id)}">'
+                   f'<details><summary><strong>{_e(names_of[s.source_id])}</strong> <small>{len(mine)} claims'
+                   f'{f", {n_conflicts} in contradictions" if n_conflicts else ""}</small></summary>'
+                   '<dl class="meta">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts if v)
+                   + f'</dl><div class="source-text" data-lazy="{block}"></div>'
+                   + (f'<div class="aside" data-lazy="{aside}"></div>' if aside else "") + "</details></article>")
+    out.append("</section>")
+
+    out.append('<section id="glossary"><h2>What the words mean</h2><dl>' + "".join(
+        f"<dt>{_e(term)}</dt><dd>{_e(text)}</dd>" for term, text in words.glossary()) + "</dl></section>")
+    out.append("</main>")
+    listed = {p["pair_id"] for group in (conflicts, scope, agree) for p in group[:MAX_LISTED]}
+    data = {"claims": {cid: _frame(c, cited, names_of[c["source_id"]]) for cid, c in by_id.items()},
+            "pairs": {cid: [p for p in ps if p in listed] for cid, ps in pairs_of.items()
+                      if any(p in listed for p in ps)},  # only pairs with a card on the page to link to
+            "status": {p["pair_id"]: words.STATUS.get(p["status"], (p["status"],))[0].lower() for p in pairs
+                       if p["pair_id"] in listed},
+            "where": blocks.where}
     out.append('<aside id="frame-panel" hidden aria-live="polite"></aside>')
-    out.append(f'<script type="application/json" id="claim-data">{payload}</script>')
-    out.append(f"<script>{_JS}</script></body></html>")
+    out.append(_json_block("claim-data", data))
+    out.extend(blocks.blocks)
+    out.append(f"<script>{JS}</script></body></html>")
     return "".join(out)
 
 
@@ -415,42 +452,3 @@ def write_report(path: str | Path, sources: Iterable[Source], claims: pd.DataFra
     with atomic_path(path) as tmp:
         tmp.write_text(page, encoding="utf-8")
     return path
-
-
-def report_from_database(folder: str | Path, path: str | Path | None = None) -> tuple[Path, list[str]]:
-    """Write the report of everything stored in ``folder/claims.duckdb``; the sources are read again
-    from the files they came from. Returns the report's path and warnings (files gone or changed).
-
-    Raises:
-        StoreError: there is no database in ``folder``.
-    """
-    from ..errors import ClaimkitError, StoreError
-    from ..read import read_source
-    from ..store import database as store
-
-    folder = Path(folder)
-    db = folder / "claims.duckdb"
-    if not db.exists():
-        raise StoreError(f"{db}: no claims database here; run 'claimkit audit PATH... --out {folder}' first")
-    stored = store.load(db, "sources")
-    claims = store.load(db, "claims")
-    sources, warnings = [], []
-    for row in stored.itertuples():
-        meta = {"title": row.title, "URL": row.url, "genre": row.genre,
-                "author": [{"literal": a} for a in (row.authors if row.authors is not None else [])]}
-        try:
-            source = read_source(row.path, source_id=row.source_id,
-                                 metadata={k: v for k, v in meta.items() if v is not None and v == v})
-        except ClaimkitError as err:
-            warnings.append(f"{row.path}: cannot be read again ({err}); its claims are listed without its text")
-            continue
-        if source.content_hash != row.content_hash:
-            warnings.append(f"{row.path}: changed since it was audited; re-run 'claimkit audit' to mark its claims")
-            continue
-        source.issued = source.issued or (row.issued if isinstance(row.issued, str) else None)
-        sources.append(source)
-    verdicts = store.load(db, "verdicts")
-    names = store.load(db, "name_checks")
-    return write_report(path or folder / "report.html", sources, claims, store.load(db, "disagreements"),
-                        verdicts=verdicts if len(verdicts) else None, names=names if len(names) else None,
-                        citations=store.load(db, "citations")), warnings

@@ -19,11 +19,12 @@ from .table import (
     claims_frame,
     disagreements_frame,
     frame,
+    indexed,
     to_records,
 )
 
 __all__ = [
     "CITATION_COLUMNS", "CLAIM_COLUMNS", "DISAGREEMENT_COLUMNS", "FORMATS", "NAME_COLUMNS", "VERDICT_COLUMNS",
-    "atomic_path", "citations_frame", "claims_frame", "database", "disagreements_frame", "exports", "frame",
+    "atomic_path", "citations_frame", "claims_frame", "database", "disagreements_frame", "exports", "frame", "indexed",
     "read_table", "record_errors", "schema", "to_records", "validate_records", "write_table",
 ]

@@ -15,15 +15,18 @@ import duckdb
 import pandas as pd
 
 from ..errors import StoreError
-from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS
+from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS, indexed
 
 _SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE", "boolean": "BOOLEAN", "object": "VARCHAR[]"}
 SOURCE_COLUMNS = {
     "source_id": "VARCHAR PRIMARY KEY", "path": "VARCHAR", "content_hash": "VARCHAR", "format": "VARCHAR",
     "encoding": "VARCHAR", "n_chars": "BIGINT", "title": "VARCHAR", "authors": "VARCHAR[]", "issued": "VARCHAR",
     "issued_from": "VARCHAR", "url": "VARCHAR", "genre": "VARCHAR", "excluded": "VARCHAR", "footnotes": "VARCHAR",
-    "warnings": "VARCHAR[]",
+    "warnings": "VARCHAR[]", "audited_at": "VARCHAR", "run_id": "VARCHAR",
 }
+# One row per audit that stored sources here: when it ran and how many sources it stored, so that a report of
+# the whole database can say which run each source came from.
+RUN_COLUMNS = {"run_id": "VARCHAR PRIMARY KEY", "audited_at": "VARCHAR", "sources": "BIGINT"}
 
 
 def _ddl(table: str, columns: dict[str, str], sql_types: bool = True) -> str:
@@ -44,6 +47,12 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con.execute(_ddl("citations", CITATION_COLUMNS))
         con.execute(_ddl("verdicts", VERDICT_COLUMNS))
         con.execute(_ddl("name_checks", NAME_COLUMNS))
+        con.execute(_ddl("runs", RUN_COLUMNS, sql_types=False))
+        have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                           "WHERE table_name = 'sources'").fetchall()}
+        for col, dtype in SOURCE_COLUMNS.items():  # sources of an earlier claimkit gain when they were audited
+            if col not in have:
+                con.execute(f'ALTER TABLE sources ADD COLUMN "{col}" {dtype}')
         for table, columns in (("claims", CLAIM_COLUMNS), ("citations", CITATION_COLUMNS),
                                ("disagreements", DISAGREEMENT_COLUMNS)):
             have = {r[0] for r in con.execute(f"SELECT column_name FROM information_schema.columns "
@@ -54,10 +63,12 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return con
 
 
-def _sources_frame(records: list[dict]) -> pd.DataFrame:
+def _sources_frame(records: list[dict], run: dict | None = None) -> pd.DataFrame:
     rows = []
     for r in records:
         row = dict(r)
+        if run is not None:
+            row["audited_at"], row["run_id"] = run["audited_at"], run["run_id"]
         row["excluded"] = json.dumps(r["excluded"], ensure_ascii=False)
         row["footnotes"] = json.dumps(r["footnotes"], ensure_ascii=False)
         rows.append(row)
@@ -73,8 +84,11 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, column
 
 def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None,
          citations: pd.DataFrame | None = None, verify_all=None,
-         name_checks: pd.DataFrame | None = None) -> pd.DataFrame:
+         name_checks: pd.DataFrame | None = None, run: dict | None = None) -> pd.DataFrame:
     """Store sources and their claims (citations, name checks), replacing earlier rows of the same sources.
+
+    ``run`` (``{"run_id", "audited_at"}``) stamps the sources with the audit that stored them and is
+    recorded in the ``runs`` table; runs whose sources were all audited again since are dropped.
 
     ``compare_all(claims) -> disagreements`` and ``verify_all(claims) -> verdicts``
     are run over every claim in the database after the update, and their
@@ -95,9 +109,11 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
         con.execute("DELETE FROM citations WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM name_checks WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [stale_ids])
-        incoming_sources = _sources_frame(sources)
-        con.register("incoming_sources", incoming_sources)
-        con.execute(f"INSERT INTO sources SELECT {', '.join(chr(34) + c + chr(34) for c in SOURCE_COLUMNS)} FROM incoming_sources")
+        _insert(con, "sources", _sources_frame(sources, run), SOURCE_COLUMNS)
+        if run is not None:
+            con.execute("DELETE FROM runs WHERE run_id = ?", [run["run_id"]])
+            con.execute("INSERT INTO runs VALUES (?, ?, ?)", [run["run_id"], run["audited_at"], len(sources)])
+            con.execute("DELETE FROM runs WHERE run_id NOT IN (SELECT run_id FROM sources WHERE run_id IS NOT NULL)")
         _insert(con, "claims", claims, CLAIM_COLUMNS)
         if citations is not None and len(citations):
             _insert(con, "citations", citations, CITATION_COLUMNS)
@@ -133,4 +149,6 @@ def load(path: str | Path, table: str = "claims") -> pd.DataFrame:
         df = con.execute(f"SELECT * FROM {table}").df()
     finally:
         con.close()
-    return df.astype(columns) if columns else df
+    df = df.astype(columns) if columns else df
+    key = {"claims": "claim_id", "disagreements": "pair_id"}.get(table)
+    return indexed(df, key) if key else df

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFormatError
-from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, frame, to_records
+from .table import CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, frame, indexed, to_records
 
 FORMATS = ("jsonl", "csv", "parquet")
 LIST_SEPARATOR = ";"
@@ -119,4 +119,4 @@ def read_table(path: str | Path, kind: str = "claims") -> pd.DataFrame:
             df[col] = None
     if kind == "disagreements":
         df["reasons"] = df["reasons"].map(lambda v: list(v) if v is not None and not isinstance(v, str) else ([] if v is None else v.split(LIST_SEPARATOR)))
-    return frame(to_records(df[list(columns)]), columns)
+    return indexed(frame(to_records(df[list(columns)]), columns), "claim_id" if kind == "claims" else "pair_id")

@@ -126,9 +126,20 @@ def frame(records: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     return df.astype(columns)
 
 
+def indexed(df: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``df`` with its rows indexed by the values of ``column`` (``claims.loc[claim_id]``).
+
+    The column stays, and the index has no name, so that ``merge(on="claim_id")`` and
+    ``groupby("claim_id")`` keep working (pandas refuses a label that is both a column and an index level).
+    """
+    out = df.copy(deep=False)
+    out.index = pd.Index(out[column].astype(object).tolist(), dtype="string" if len(out) else object)
+    return out
+
+
 def claims_frame(records: list[dict]) -> pd.DataFrame:
-    """The claims table (see :data:`CLAIM_COLUMNS`)."""
-    return frame(records, CLAIM_COLUMNS)
+    """The claims table (see :data:`CLAIM_COLUMNS`), indexed by ``claim_id``."""
+    return indexed(frame(records, CLAIM_COLUMNS), "claim_id")
 
 
 def citations_frame(records: list[dict]) -> pd.DataFrame:
@@ -137,8 +148,8 @@ def citations_frame(records: list[dict]) -> pd.DataFrame:
 
 
 def disagreements_frame(records: list[dict]) -> pd.DataFrame:
-    """The disagreements table (see :data:`DISAGREEMENT_COLUMNS`)."""
-    return frame(records, DISAGREEMENT_COLUMNS)
+    """The disagreements table (see :data:`DISAGREEMENT_COLUMNS`), indexed by ``pair_id``."""
+    return indexed(frame(records, DISAGREEMENT_COLUMNS), "pair_id")
 
 
 def _plain(value):
