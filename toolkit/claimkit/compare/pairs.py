@@ -90,6 +90,11 @@ def _alternatives(a: Claim, b: Claim) -> bool:
     return any(w in between for w in (" or ", " while ", " whereas ", " others ", " other ", "; ", " but "))
 
 
+def _disjoint(p: tuple, q: tuple) -> bool:
+    """Whether two periods share no day, by whatever ends are known ("from 1850" and "1793-1794" do not)."""
+    return bool(p[0] and q[1] and p[0] > q[1] or q[0] and p[1] and q[0] > p[1])
+
+
 def _scope_ok(a: Claim, b: Claim, lex) -> bool:
     """Whether two claims hold within compatible scopes (see the module docstring)."""
     ea = (a.event,) if a.event else a.topic_events
@@ -97,9 +102,6 @@ def _scope_ok(a: Claim, b: Claim, lex) -> bool:
     if ea and eb and not any(keys_match(x, y, lex.event_heads) for x in ea for y in eb):
         return False  # the Terror and the Great Leap Forward; the Somme and a text about the Somme and the war
         # both meet
-    if bool(ea) != bool(eb) and a.sentence[0] != b.sentence[0] and not (a.known and b.known):
-        return False  # one speaks of a named event, the other of none and of no known time: nothing says
-        # they share a history
     if a.measure == "event":
         return True  # an event is keyed by who or what it happened to; where it happened may differ (a reason)
     pa, pb = a.place, b.place
@@ -137,7 +139,7 @@ def _comparable(a: Claim, b: Claim) -> bool:
         return False
     if a.row["claim_id"] == b.row["claim_id"]:
         return False
-    if a.measure != "event" and a.known and b.known and (a.period[1] < b.period[0] or b.period[1] < a.period[0]):
+    if a.measure != "event" and _disjoint(a.period, b.period):
         return False  # famine deaths of 1932-33 and camp deaths of 1934-53 are two counts
     if a.elliptic and b.elliptic and a.measure != "duration" and not (
             (a.event or a.topic_events) and (b.event or b.topic_events)):

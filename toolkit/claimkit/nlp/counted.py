@@ -35,7 +35,7 @@ _TIME_UNITS = ("day", "week", "fortnight", "month", "year", "decade", "century")
 _RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 _WHOLES = ("complement", "strength", "total", "number", "membership", "size", "ranks", "personnel", "numbers")
 _VALUE_VERBS = ("be", "number", "total", "amount", "reach", "exceed", "estimate", "put", "place", "count", "stand",
-                "give", "top", "surpass", "range")
+                "top", "surpass", "range")
 _MEASURE_NOUNS = ("number", "total", "figure", "toll", "estimate", "count", "tally", "sum")
 _ROLE_NOUNS = ("prisoner", "inmate", "detainee", "convict", "deportee", "victim")  # people in a state: a verb
 # of their own ("1.5 million prisoners perished") says what the figure counts, before the noun does

@@ -90,6 +90,8 @@ class FrameBuilder:
         cited = [(c.start, c.end) for c in find_citations(doc.text)]
         self.periods = PeriodReader(doc, self.lex, cited)
         self.attributions = [a for a in find_attributions(doc.text) if not a.generic]
+        self._events = EventReader(doc, self.lex, self.named, self.topic).find()
+        self.periods.events = _event_periods(self._events)  # "the Salt Rebellion broke out in 1850": its time
 
     def _scope(self, q: Span, tokens: list) -> tuple[str | None, str | None, str | None]:
         """(place, named event as written, its key) of a figure's own clause."""
@@ -227,7 +229,7 @@ class FrameBuilder:
                 f.place = lex.place(described)
             f.place = f.place or row_place or _owner_place(q, lex)  # "Florence: about 60,000 died"; "Florence
             # ... lost half of its inhabitants"
-            f.period_start, f.period_end = self.periods.period(q, (f.place, self.topic.place))
+            f.period_start, f.period_end = self.periods.period(q, (f.place, self.topic.place), f.event_key)
             f.hedge, f.certainty = hedge_of(q.sent.text, q.end_char - q.sent.start_char, q._.hedge)
             said = [a.name for a in self.attributions if q.sent.start_char <= a.start < q.sent.end_char]
             f.attribution = said[0] if said else None  # "According to X", "X and Y estimate", "X gives"
@@ -259,7 +261,7 @@ class FrameBuilder:
         return None
 
     def events(self) -> list[Event]:
-        return EventReader(self.doc, self.lex, self.named, self.topic).find()
+        return self._events
 
     def _footnote(self, q: Span) -> str | None:
         limit = q.sent.end_char + 2
@@ -311,6 +313,22 @@ def _with_own_people(subject: str | None, own: list, lex: Lexicon) -> str | None
     words = [w for w in subject.split() if lex.demonym_place(w) is None]
     people = [t.lower_ for t in own if lex.demonym_place(t.lower_) is not None]
     return " ".join(people + words)
+
+
+def _event_periods(events: list[Event]) -> dict[str, tuple[str | None, str | None]]:
+    """The periods a text gives its own named events: when they occurred, began and ended."""
+    out: dict[str, list] = {}
+    for e in events:
+        if not e.event_key or e.date._.date_start is None:
+            continue
+        span = out.setdefault(e.event_key, [None, None])
+        if e.predicate_class == "occurred":
+            span[0], span[1] = span[0] or e.date._.date_start, span[1] or e.date._.date_end
+        elif e.predicate_class == "began":
+            span[0] = span[0] or e.date._.date_start
+        elif e.predicate_class == "ended":
+            span[1] = span[1] or e.date._.date_end
+    return {k: (v[0], v[1]) for k, v in out.items() if v[0] or v[1]}
 
 
 def _row_label(doc: Doc, q: Span) -> str | None:

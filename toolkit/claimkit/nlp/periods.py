@@ -5,7 +5,8 @@ In order of trust:
    of its sentence's main clause ("In 1937, 680,000 were shot and 1.5 million arrested");
 2. a back-reference ("during these years", "in the same period") takes the period the text last
    defined: the last span of a year or more before the sentence, never a single day or month;
-3. a name the text dates itself ("the Yezhovshchina purges, in 1937 and 1938");
+3. a name the text dates itself ("the Yezhovshchina purges, in 1937 and 1938"), or the period its own
+   event claims give the claim's named event ("The Salt Rebellion broke out in 1850");
 4. a named period of ``data/periods.json`` (or the user's lexicon) mentioned in the sentence,
    only where the claim or its source is about that period's place.
 Never a period from a date in parentheses the figure is not in ("(as in the plague of 1665)"),
@@ -107,6 +108,7 @@ class PeriodReader:
             self.by_sentence.setdefault(d.sent.start, []).append(d)
         self.named = self._named_periods()
         self.gazetteer = self._gazetteer()
+        self.events: dict[str, tuple[str | None, str | None]] = {}  # named events the text dates itself
 
     def _cited(self, d: Span) -> bool:
         return any(s <= d.start_char and d.end_char <= e for s, e in self.cited)
@@ -157,9 +159,10 @@ class PeriodReader:
             found = (d._.date_start, d._.date_end)
         return found
 
-    def period(self, q: Span, places: tuple[str | None, ...]) -> tuple[str | None, str | None]:
+    def period(self, q: Span, places: tuple[str | None, ...], event_key: str | None = None) -> tuple[str | None, str | None]:
         """The period of figure ``q`` (see the module docstring); ``places`` are the claim's own place
-        and its source's, for named periods that belong to a place."""
+        and its source's, for named periods that belong to a place; ``event_key`` the claim's own named event,
+        whose period the text may give ("The Salt Rebellion broke out in 1850. During it ...")."""
         candidates = [d for d in self.by_sentence.get(q.sent.start, ())
                       if not (d.start_char >= q.start_char and d.end_char <= q.end_char)
                       and usable(d, q.start_char, q.end_char)]
@@ -176,6 +179,8 @@ class PeriodReader:
             if t.lower_ in self.named and self.named[t.lower_][2] < q.start_char:
                 start, end, _ = self.named[t.lower_]
                 return start, end
+        if event_key and event_key in self.events:
+            return self.events[event_key]
         known = [p for p in places if p]
         for pattern, start, end, place in self.gazetteer:  # "during the Great Terror": a period the text names
             if pattern.search(sent_text) and (place is None or place in known or not known and self._unique(pattern)):
