@@ -129,7 +129,7 @@ def subject_terms(subject: str | None, lex: Lexicon | None = None) -> tuple[str,
             head = PEOPLE  # "9 million deaths", "650,000 Germans": people
         joined = clex["context"].sub(" ", " ".join(mods)) if mods else ""
         own = clex["concept_context"].get(head, ())
-        kept = frozenset(w for w in joined.split() if w not in own and not w.isdigit()
+        kept = frozenset(w for w in joined.split() if w not in own
                          and w not in lex.nouns and w not in lex.adjectives
                          and w not in lex.place_names)  # "the population of Europe": a place, not a kind of people
         result = (head, kept, collective)
@@ -274,7 +274,10 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
     _dated(claim)
     if measure == "duration":
         return [(("duration", "+".join(sorted(classes))), claim)]
-    return [((measure, terms[0], mods, root), claim) for root in roots(classes, lex)]
+    scope = None
+    if elliptic:  # figures with no subject meet each other only within one named event
+        scope = ("elliptic", c.get("event_key") or (names(c.get("topic_events")) or [None])[0])
+    return [((measure, terms[0], mods, root, scope), claim) for root in roots(classes, lex)]
 
 
 def _topic_key(name: str) -> frozenset:

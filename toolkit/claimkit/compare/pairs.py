@@ -263,31 +263,42 @@ def align(claims: pd.DataFrame) -> list[tuple[dict, dict]]:
 
 def _candidates(blocks: dict[tuple, list[Claim]]):
     """Candidate pairs: within a block, and from a block of general claims to the specific blocks it may
-    speak of: people in general ("deaths", "10 million were shot") to any people of the same measure and
-    root class, "soldiers" to "British soldiers" (see the module docstring on subjects)."""
-    order = {key: i for i, key in enumerate(blocks)}
-    people: dict[tuple, list[tuple]] = {}  # (measure, root) -> keys of people blocks
-    concepts: dict[tuple, list[tuple]] = {}  # (measure, concept, root) -> keys with that concept
-    for key, members in blocks.items():
+    speak of (see the module docstring on subjects): figures with no subject to people in general of the same
+    measure and root class; "British casualties" to "British soldiers"; "soldiers" to "British soldiers".
+    Every index is keyed so that a general block meets only blocks it can match."""
+    general: dict[tuple, list[tuple]] = {}  # (measure, root) -> people-in-general blocks with no modifiers
+    by_mods: dict[tuple, list[tuple]] = {}  # (measure, root, modifiers) -> people blocks with those modifiers
+    concepts: dict[tuple, list[tuple]] = {}  # (measure, concept, root) -> blocks of that concept with modifiers
+    for key in blocks:
         if key[0] in ("event", "duration"):
             continue
-        measure, concept, mods, root = key
-        concepts.setdefault((measure, concept, root), []).append(key)
-        if members[0].people:
-            people.setdefault((measure, root), []).append(key)
-    for key, members in blocks.items():
-        yield from combinations(members, 2)
-        if key[0] in ("event", "duration"):
+        measure, concept, mods, root, scope = key
+        if scope is not None:
             continue
-        measure, concept, mods, root = key
-        if concept == PEOPLE:  # people in general meet any people
-            for other in people.get((measure, root), ()):
-                if other != key and (other[1] != PEOPLE or order[other] > order[key]):
+        if concept == PEOPLE and not mods:
+            general.setdefault((measure, root), []).append(key)
+        if mods:
+            concepts.setdefault((measure, concept, root), []).append(key)
+            if blocks[key][0].people:
+                by_mods.setdefault((measure, root, mods), []).append(key)
+    for key, members in blocks.items():
+        if key[0] in ("event", "duration"):
+            yield from combinations(members, 2)
+            continue
+        measure, concept, mods, root, scope = key
+        if scope is None or scope[1] is not None:
+            yield from combinations(members, 2)  # subjectless figures meet each other only within one event
+        if scope is not None:  # "4,000 were shot" meets counts of people in general
+            for other in general.get((measure, root), ()):
+                yield from product(members, blocks[other])
+            continue
+        if concept == PEOPLE and mods:  # "British casualties" meet "British soldiers"
+            for other in by_mods.get((measure, root, mods), ()):
+                if other[1] != PEOPLE:
                     yield from product(members, blocks[other])
-        elif not mods:  # "soldiers" meet "British soldiers"
+        elif not mods and concept != PEOPLE:  # "soldiers" meet "British soldiers"
             for other in concepts.get((measure, concept, root), ()):
-                if other != key:
-                    yield from product(members, blocks[other])
+                yield from product(members, blocks[other])
 
 
 def _pairs(claims: pd.DataFrame):

@@ -365,6 +365,8 @@ def verb_class(verb, lex: Lexicon, counts_people: bool) -> str | None:
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if particle and f"{lemma} {particle}" in lex.light_verbs or lemma in _VALUE_VERBS:
         return None  # "were carried out": the event is the noun's; "the toll reached 20,000" names none
+    if lemma == "leave" and any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "only five were left": they remained
     cls = particle and lex.verbs.get(f"{lemma} {particle}") or lex.verbs.get(lemma) or lex.verbs.get(verb.lower_)
     if cls is None:  # "listed 268,950 people for arrest": the purpose names the event
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
@@ -454,6 +456,11 @@ def predicate(doc: Doc, start_token, head_noun, lex: Lexicon, counts_people: boo
                      and noun_class(c, lex) and (head_noun is None or c.i != head_noun.i)), None)
         if subj is not None:
             classes = [noun_class(subj, lex)]
+    if not classes and head_noun is not None:  # "listing 268,950 people for arrest": the purpose names the event
+        for prep in (c for c in head_noun.children if c.dep_ == "prep" and c.lower_ == "for"):
+            purpose = next((noun_class(o, lex) for o in prep.children if o.dep_ == "pobj" and noun_class(o, lex)), None)
+            if purpose:
+                classes.append(purpose)
     if not classes and head_noun is not None:  # "the labour force in the camps exceeded seven million"
         for prep in (c for c in head_noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -16,7 +16,7 @@ from a citation or the year of a work ("Hanson (2009)", "a 2005 study"), nor fro
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -159,6 +159,21 @@ class PeriodReader:
             found = (d._.date_start, d._.date_end)
         return found
 
+    def last_date_before(self, offset: int, unit: str) -> tuple[str | None, str | None]:
+        """"That month", "the same day": the month (or day) of the last date the text named before ``offset``."""
+        for d in reversed(self.dates):
+            if d.end_char > offset or not d._.date_start or not d._.date_end:
+                continue
+            if d._.precision not in ("day", "month") or unit == "day" and d._.precision != "day":
+                continue
+            start = date.fromisoformat(d._.date_start)
+            if unit == "day":
+                return d._.date_start, d._.date_start
+            first = start.replace(day=1)
+            last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return first.isoformat(), last.isoformat()
+        return None, None
+
     def period(self, q: Span, places: tuple[str | None, ...], event_key: str | None = None) -> tuple[str | None, str | None]:
         """The period of figure ``q`` (see the module docstring); ``places`` are the claim's own place
         and its source's, for named periods that belong to a place; ``event_key`` the claim's own named event,
@@ -171,6 +186,8 @@ class PeriodReader:
             return best._.date_start, best._.date_end
         sent_text = q.sent.text
         backref = next((m for p in self._backrefs() if (m := p.search(sent_text))), None)
+        if backref is not None and backref.group().lower().endswith(("month", "day", "week")):
+            return self.last_date_before(q.sent.start_char, backref.group().lower().split()[-1])
         if backref is not None:
             plural = backref.group().lower().endswith(("years", "months", "decades"))
             return self.last_span_before(q.sent.start_char, plural) if plural and self.last_span_before(
