@@ -28,6 +28,7 @@ USED = ("claim_id", "source_id", "kind", "text", "sentence", "value", "low", "hi
         "certainty", "negated", "participants", "participant_keys", "patient_keys", "attribution_key")
 _PLACING = {"in", "at", "from", "during", "on", "under", "inside", "across", "throughout", "within", "who", "that",
             "which", "whose", "between", "by", "through", "after", "before", "since", "until"}
+_GENERIC_WORDS = {"great", "grand", "first", "second", "third", "last", "early", "late", "battle", "war", "revolution"}
 SCOPE_REASONS = ("predicate", "period", "place", "event", "base", "subject")
 PEOPLE = "person"
 
@@ -274,10 +275,12 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
     _dated(claim)
     if measure == "duration":
         return [(("duration", "+".join(sorted(classes))), claim)]
-    scope = None
-    if elliptic:  # figures with no subject meet each other only within one named event
-        scope = ("elliptic", c.get("event_key") or (names(c.get("topic_events")) or [None])[0])
-    return [((measure, terms[0], mods, root, scope), claim) for root in roots(classes, lex)]
+    scopes: list = [None]
+    if elliptic:  # figures with no subject meet each other only within one named event: a block per word of it
+        keys = [claim.event] if claim.event else list(claim.topic_events)
+        words = sorted({w for k in keys for w in k if len(w) > 3 and w not in _GENERIC_WORDS})
+        scopes = [("elliptic", w) for w in words] or [("elliptic", None)]
+    return [((measure, terms[0], mods, root, scope), claim) for root in roots(classes, lex) for scope in scopes]
 
 
 def _topic_key(name: str) -> frozenset:

@@ -260,6 +260,8 @@ def valued_noun(doc: Doc, q: Span) -> list | None:
     root = q.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUN_POS:
+        if head.head.lemma_.lower() in _MEASURE_NOUNS and head.head.lemma_.lower() != "toll":
+            return None  # "gives a number of 8.7 million": the number counts what the text was speaking of
         return phrase_tokens(head.head)
     verb = head.head if root.dep_ == "pobj" and head.lower_ in ("at", "to") else head
     if root.pos_ == "VERB" and root.lemma_.lower() in _VALUE_VERBS and root.i >= q.start:
