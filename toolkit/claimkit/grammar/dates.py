@@ -55,6 +55,7 @@ from .deixis import DeicticReader
 from .lexer import Tok, lex
 from .numerals import _PhraseTable
 from .numeric_dates import PLACEHOLDER_YEAR, find_numeric_dates
+from .units import registry
 from .periods import Period as _Period
 from .periods import halves as _halves
 from .periods import month_end as _month_end
@@ -127,7 +128,8 @@ class _Words:
                                                  self.holidays_fixed, self.holidays_moving) for key in table}
                          | {"the", "a", "an", "one", "in", "within", "during", "throughout", "between", "from", "earlier",
                             "later", "rest", "week", "q", "h", "now", "today", "year", "'", "’", "~", "c", "ca", "my"})
-        self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"])
+        self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"]) \
+            | registry().first_words
 
 
 _WORDS: _Words | None = None
@@ -839,7 +841,7 @@ def counted_year(toks: list[Tok], i: int) -> bool:
         return False
     after = toks[i + 2] if i + 2 < len(toks) else None
     if nxt.lower in ("-", "–", "to") and after is not None and after.kind == "num" and len(after.text) >= 3 \
-            and not 1000 <= (after.value or 0) <= 2100:
+            and not 1000 <= (after.value or 0) <= 2100 and not (nxt.lower == "to" and prev in w.year_only_after):
         return True
     if nxt.lower == "over" and after is not None and after.kind == "num" and (
             i + 3 >= len(toks) or toks[i + 3].kind not in ("word", "num")):
