@@ -3,7 +3,9 @@
 Add it to any English pipeline with ``nlp.add_pipe("claimkit_quantities")``
 (spaCy finds it through claimkit's entry point). Spans land in
 ``doc.spans["quantities"]``; each carries ``span._.value``, ``low``, ``high``,
-``qualifier``, ``unit``, ``part``, ``whole``, ``share`` and ``hedge``.
+``qualifier``, ``unit``, ``part``, ``whole``, ``share``, ``hedge``, ``change`` ("up", "down" or None:
+the figure states a change, "rose 5%"), ``unit_name`` (the unit's canonical name, "kilometre per hour")
+and ``dimension`` (what it measures: "speed", "currency", "count").
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from spacy.tokens import Doc, Span
 from ..grammar import DEFAULT_TOLERANCE, find_dates, find_quantities
 from .align import exact_spans
 
-QUANTITY_FIELDS = ("value", "low", "high", "qualifier", "unit", "part", "whole", "share", "hedge")
+QUANTITY_FIELDS = ("value", "low", "high", "qualifier", "unit", "part", "whole", "share", "hedge", "change", "unit_name",
+                   "dimension")
 
 for _name in QUANTITY_FIELDS:
     if not Span.has_extension(_name):
