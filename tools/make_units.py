@@ -65,21 +65,21 @@ SKIP = {
 SKIP_SYMBOLS = {"in", "at", "a", "pc", "pt", "ct", "cd", "st", "rd", "th", "nd", "u", "Da", "P", "B", "b", "K", "k",
                 "N", "S", "E", "A", "G", "M", "T", "R", "s", "d", "h", "m", "kt", "pp", "bp", "ly", "tsp", "tbsp",
                 "deg", "gr", "Gy", "c", "dr", "min", "mo", "wk", "fur", "ftm", "L", "l", "t", "g",
-                "At", "St", "Ba", "Bd", "Td", "VA", "PS", "Cal", "amp", "has", "mas", "sft", "smi", "cp", "pk", "au"}
+                "pm", "At", "St", "Ba", "Bd", "Td", "VA", "PS", "Cal", "amp", "has", "mas", "sft", "smi", "cp", "pk", "au"}
 # Single letters read only when written against the digits ("5C", "12V").
-GLUED = {"g": "g", "t": "t", "l": "l", "L": "l", "C": "C", "F": "F", "V": "V", "W": "W", "K": None}
+GLUED = {"g": "g", "t": "t", "l": "l", "L": "l", "C": "C", "F": "F", "V": "V", "W": "W", "K": None, "°": "degree"}
 PREFIXED = {  # base unit -> SI prefixes used with it in running text
-    "meter": "kcmµn", "gram": "kmµ", "liter": "mcdh", "watt": "kMGT", "watt_hour": "kMGT", "joule": "kMG",
+    "meter": "kcmµnpd", "gram": "kmµ", "liter": "mcdh", "watt": "kMGT", "watt_hour": "kMGT", "joule": "kMG",
     "hertz": "kMG", "byte": "kMGTP", "bit": "kMGT", "volt": "km", "ampere": "m", "ampere_hour": "m",
     "pascal": "hkMG", "newton": "k", "calorie": "k", "electron_volt": "kMGT", "ohm": "kM", "metric_ton": "kMG",
     "second": "mµn",
 }
 PREFIX_NAMES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera", "P": "peta", "c": "centi", "m": "milli",
-                "µ": "micro", "n": "nano", "d": "deci", "h": "hecto"}
+                "µ": "micro", "n": "nano", "d": "deci", "h": "hecto", "p": "pico"}
 EXTRA_SYMBOLS = {  # the forms news and essays write that pint lacks
     "horsepower": ["hp", "bhp", "HP", "PS"], "kilometer_per_hour": ["km/h", "kmh", "kph", "km/hr", "kmph"],
     "mile_per_hour": ["mph", "MPH", "mi/h"], "meter_per_second": ["m/s"], "revolutions_per_minute": ["rpm", "RPM"],
-    "degree_Celsius": ["°C", "° C", "ºC", "degC", "C°", "℃"], "degree_Fahrenheit": ["°F", "° F", "ºF", "degF", "℉"],
+    "degree": ["°"], "degree_Celsius": ["°C", "° C", "ºC", "degC", "C°", "℃"], "degree_Fahrenheit": ["°F", "° F", "ºF", "degF", "℉"],
     "kilowatt_hour": ["kWh", "kW h", "kW-h"], "megawatt_hour": ["MWh"], "gigawatt_hour": ["GWh"], "terawatt_hour": ["TWh"],
     "milliampere_hour": ["mAh"], "liter": ["ltr"], "metric_ton": ["tonne"], "ounce": ["oz"], "pound": ["lb", "lbs"],
     "micrometer": ["um", "μm"], "kilocalorie": ["kcal", "Cal"], "cubic_centimeter": ["cc"], "nanometer": ["nm"],
@@ -91,8 +91,11 @@ EXTRA_NAMES = {
     "kilometer_per_hour": ["kilometre an hour", "kilometer an hour", "kilometres an hour", "kilometers an hour"],
     "mile_per_hour": ["mile an hour", "miles an hour"], "revolutions_per_minute": ["revolution per minute",
                                                                                   "revolutions a minute"],
-    "degree_Celsius": ["degree celsius", "degree centigrade", "celsius", "centigrade"],
-    "degree_Fahrenheit": ["degree fahrenheit", "fahrenheit"], "micrometer": ["micron"], "long_ton": ["long ton"],
+    "degree_Celsius": ["degree celsius", "degree centigrade", "celsius", "centigrade", "deg celsius", "deg c", "deg. c",
+                       "deg centigrade", "celcius", "degree celcius", "degrees celcius", "degree c", "degrees c"],
+    "degree_Fahrenheit": ["degree fahrenheit", "fahrenheit", "deg fahrenheit", "deg f", "deg. f", "farenheit",
+                          "degree farenheit", "degrees farenheit", "degree f", "degrees f"],
+    "degree": ["deg", "degs", "deg."], "micrometer": ["micron"], "long_ton": ["long ton"],
     "US_ton": ["short ton"], "kilogram": ["kilo"], "light_year": ["light-year"], "nautical_mile": ["nautical mile"],
 }
 # Length units that take "square"/"cubic" and a power written after the symbol.
@@ -115,19 +118,22 @@ CURRENCY_EXTRA = {
     "shilling": {"name": "shilling", "names": ["shilling", "shillings"]},
     "reichsmark": {"name": "Reichsmark", "names": ["reichsmark", "reichsmarks", "reichsmarken"]},
     "lira": {"name": "lira", "names": ["lira", "lire"]},
+    "BTC": {"name": "bitcoin", "names": ["bitcoin", "bitcoins"]},
+    "satoshi": {"name": "satoshi", "names": ["satoshi", "satoshis"]},
 }
 # A symbol written in front of a number; "$" alone stays the US dollar, "£" the pound sterling.
 CURRENCY_PREFIXES = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "USD$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₽": "RUB",
     "₹": "INR", "₩": "KRW", "₪": "ILS", "₫": "VND", "₱": "PHP", "₦": "NGN", "₺": "TRY", "₴": "UAH", "₿": "BTC",
     "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "NZ$": "NZD", "NZD$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "RM": "MYR", "Rs": "INR",
+    "HK$": "HKD", "Mex$": "MXN", "MXN$": "MXN", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "RM": "MYR", "Rs": "INR",
     "Rs.": "INR", "Rp": "IDR", "CHF": "CHF", "SFr": "CHF", "Fr": "FRF", "DM": "DEM", "RMB": "CNY", "CN¥": "CNY",
     "元": "CNY", "zł": "PLN", "Kč": "CZK", "kr": None, "R": None,
 }
 
 
 def british(name: str) -> str:
+    """The canonical spelling: "metre", "litre" (as claimkit's prose writes them)."""
     return name.replace("meter", "metre").replace("liter", "litre")
 
 
@@ -177,8 +183,12 @@ def unit_records(ureg) -> tuple[dict, dict, dict, dict]:
         units.setdefault(code, {"name": unit_name, "dimension": dim})
         for n in word_names:
             n = n.replace("_", " ").strip()
-            for form in {n, british(n), plural(n), plural(british(n))}:
+            metric = n.replace("meter", "metre").replace("liter", "litre")
+            gramme = metric.replace("gram", "gramme") if metric.endswith("gram") else metric
+            for form in {n, metric, gramme, plural(n), plural(metric), plural(gramme)}:
                 names.setdefault(form.lower(), code)
+        syms = list(syms) + [s.replace("µ", "μ") for s in syms if "µ" in s] + [s.replace("µ", "u") for s in syms
+                                                                             if s.startswith("µ") and len(s) > 2]
         for s in syms:
             if "_" in s or (len(s) == 1 and s not in GLUED) or re.fullmatch(r"[α-ωΑ-Ωµμ]\S*", s) and len(s) < 2:
                 continue
@@ -260,6 +270,8 @@ def currency_records() -> tuple[dict, dict, dict]:
             current.update(get_territory_currencies(loc[3:]))
     codes = sorted(list_currencies(), key=lambda c: (c not in current, c))
     currencies, names, prefixes = {}, {}, dict((k, v) for k, v in CURRENCY_PREFIXES.items() if v)
+    # a plain name before a dated or qualified one: "Turkish lira" is TRY, not TRL "(1922-2005)"
+    codes = sorted(codes, key=lambda c: "(" in get_currency_name(c, locale="en"))
     for code in codes:
         if not re.fullmatch(r"[A-Z]{3}", code) or code.startswith("X") and code not in ("XAF", "XOF", "XCD"):
             continue
@@ -273,6 +285,18 @@ def currency_records() -> tuple[dict, dict, dict]:
         symbol = get_currency_symbol(code, "en")
         if symbol != code and not symbol.isalpha():
             prefixes.setdefault(symbol, code)
+    for loc in sorted(locale_identifiers()):  # home symbols: "₡" in Costa Rica, "₾" in Georgia, "₭" in Laos
+        parts = loc.split("_")
+        if len(parts) != 2 or len(parts[1]) != 2:
+            continue
+        for code in get_territory_currencies(parts[1])[:1]:
+            try:
+                symbol = get_currency_symbol(code, loc).rstrip(".")
+            except Exception:
+                continue
+            if symbol and symbol.isprintable() and symbol.strip() == symbol and symbol != code and not re.fullmatch(r"[A-Za-z.]+", symbol) and len(symbol) <= 3 \
+                    and "$" not in symbol and symbol not in CURRENCY_PREFIXES:
+                prefixes.setdefault(symbol, code)
     for code, extra in CURRENCY_EXTRA.items():
         currencies.setdefault(code, {"name": extra["name"], "dimension": "currency"})
         for n in extra["names"]:

@@ -259,8 +259,9 @@ class NumeralReader:
         if power:
             return power
         if nxt is not None and nxt.glued and nxt.kind == "word":
-            if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in w.abbrev and nxt.text not in registry().glued:
-                return None  # "4G", "3D": a name
+            if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in w.abbrev and nxt.text not in registry().glued \
+                    or nxt.text == "G" and len(t.text) == 1:
+                return None  # "4G", "5G", "3D": a name, not four billion
             if nxt.text == "m" and (self.kind(j + 1) == "num" and self.tok(j + 1).glued or self.lower(j + 1) in w.extent_words
                                     or self.lower(j + 1) == "(" and self.kind(j + 2) == "num"):
                 return Num(value, j)  # "1.8m tall", "24703m2", "12m (39ft)": metres, read as a unit
@@ -462,6 +463,8 @@ class NumeralReader:
                 return None  # "a second" is a moment
             if self.lower(i + 1) in w.counted:
                 return Num(w.counted[self.lower(i + 1)], i + 2)  # "a dozen", "a score", "a gross"
+            if self.lower(i + 1) in w.unit_nouns and self.lower(i + 2) not in ("-",):
+                return Num(1, i + 1)  # "a gallon", "a penny": one of the unit ("$50 a tonne" is a rate)
             den = self.denominator(i + 1, 1)
             if den is None or self.half_of_a_unit(i):
                 return None  # "a decade and a half": the half belongs to the decade

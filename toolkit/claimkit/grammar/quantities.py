@@ -130,14 +130,24 @@ class _Parser(NumeralReader):
             return "age", hit[0]  # "aged 12", "71 years old", "a 15-year-old"
         if self.lower(j) == "-" and t.glued and self.lower(j + 1) in w.time_units:
             return w.time_units[self.lower(j + 1)], j + 2  # "a ten-year pact"
-        if self.lower(j) == "-" and t.glued:  # "a 27-kilometer ring"
-            hit = self.longest(j + 1, w.measures)
+        if self.lower(j) == "-" and t.glued:  # "a 27-kilometer ring", "a 12-cent dividend", "16-bit"
+            hit = self.longest(j + 1, w.measures) or self.longest(j + 1, w.currency_words) \
+                or reg.currency_names.match(self.toks, j + 1) or reg.names.match(self.toks, j + 1) \
+                or reg.symbols.match(self.toks, j + 1)
             if hit:
                 return hit[1], hit[0]
+        if t.text in "([{<" and self.kind(j + 1) == "word":  # "20 (kg)", "20 [kg]"
+            inner = self.registry_unit(j + 1) or (self.longest(j + 1, w.measures) or (None, None))[::-1]
+            if inner and inner[0] and self.lower(inner[1]) == {"(": ")", "[": "]", "{": "}", "<": ">"}[t.text]:
+                return inner[0], inner[1] + 1
+        post = reg.prefixes.match(self.toks, j)
+        if post and not any(c.isascii() and c.isalpha() for c in self.text[t.start:self.toks[post[0] - 1].end]) \
+                and self.kind(post[0]) != "num" and j > 0 and self.kind(j - 1) == "num":
+            return post[1], post[0]  # "10 €", "100 ₡", "100元"
         if t.lower in w.time_units and not (t.lower in ("min", "sec") and self.lower(j + 1) == "."):
             return w.time_units[t.lower], j + 1
         hit = self.longest(j, w.measures)
-        if hit and len(t.text) == 1 and t.text.isupper() and hit[1] != t.text:
+        if hit and t.text in ("G", "M", "K", "B", "T"):
             hit = None  # "4G" is a name, "5 G" no gram
         if hit and not (len(t.text) == 1 and t.text.islower() and t.space and self.kind(hit[0]) == "word"
                         and hit[0] == j + 1 and self.lower(hit[0]) not in w.extent_words):  # "5 m high", not "5 g of"
@@ -154,7 +164,9 @@ class _Parser(NumeralReader):
         hit = reg.symbols.match(self.toks, j)
         if hit is None and (t.text.islower() or t.text.isupper()):
             hit = reg.names.match(self.toks, j)
-        if hit is None and t.glued and t.text in reg.glued and self.kind(j - 1) == "num" and self.kind(j + 1) != "word":
+        after = self.tok(j + 1)
+        if hit is None and t.glued and t.text in reg.glued and self.kind(j - 1) == "num" \
+                and not (after is not None and after.glued and after.kind in ("word", "num")):
             hit = (j + 1, reg.glued[t.text])
         if hit is None:
             return None
@@ -269,6 +281,24 @@ class _Parser(NumeralReader):
             k -= 1
         return None
 
+    def levels_follow(self, k: int, way: str) -> bool:
+        """Whether "X to Y" at ``k`` moves the way the word of change says ("fell from 30 to 17"); "reduced from
+        44 to 50" does not, so it is read as the span it writes."""
+        prefix = self.reg.prefixes.match(self.toks, k)
+        a = self.numeral(prefix[0] if prefix else k)
+        if a is None:
+            return True
+        u = self.unit_after(a.end)
+        j = u[1] if u else a.end
+        if self.lower(j) != "to":
+            return True
+        prefix = self.reg.prefixes.match(self.toks, j + 1)
+        b = self.numeral(prefix[0] if prefix else j + 1)
+        if b is None:
+            return True
+        scale = b.scale if a.scale == 1 else 1
+        return (b.value > a.value * scale) == (way == "up")
+
     def change_after(self, j: int) -> str | None:
         """"up" or "down" when a noun or adverb of change follows the figure ending before ``j`` ("a 5% rise")."""
         words = _change()
@@ -363,7 +393,7 @@ class _Parser(NumeralReader):
             else:
                 i += 2
             prefixed = True
-        elif self.lower(i) == "from" and changing:
+        elif self.lower(i) == "from" and changing and self.levels_follow(i + 1, self.change_before(i)):
             i += 1  # "fell from 5,210 to 4,980": two levels, not a range
             start_i, stepped = i, True
         elif self.lower(i) in w.openers:
@@ -381,7 +411,7 @@ class _Parser(NumeralReader):
             i += 1
         currency = None
         t = self.tok(i)
-        prefix = self.reg.prefixes.match(self.toks, i)
+        prefix = self.reg.prefixes.match(self.toks, i) or self.reg.loose_prefixes.match(self.toks, i)
         if prefix and self.numeral(prefix[0]) is not None:
             currency, i = prefix[1], prefix[0]  # "NZ$2.5 billion", "$US12,400,000", "RM9.90", "HK$ 3"
         elif t and t.text in w.currency_symbols:
@@ -391,8 +421,9 @@ class _Parser(NumeralReader):
             currency, i = "USD", i + 2
         elif t and t.text in w.currency_codes and self.kind(i + 1) == "num":
             currency, i = w.currency_codes[t.text], i + 1  # "USD 500", "Rs 40"
-        elif t and t.text in self.reg.code_prefixes and self.kind(i + 1) == "num":
-            currency, i = t.text, i + 1  # "GBP7m", "CHF 40m", "JPY2 trillion"
+        elif t and t.text.upper() in self.reg.code_prefixes and self.kind(i + 1) == "num" \
+                and (t.text.isupper() or t.text.islower() and not sentence_initial(self.toks, i)):
+            currency, i = t.text.upper(), i + 1  # "GBP7m", "CHF 40m", "JPY2 trillion", "usd 20"
         t = self.tok(i)
         if t is None:
             return None
@@ -436,8 +467,8 @@ class _Parser(NumeralReader):
             unit, j = u
         elif u and currency and u[0] == currency:
             j = u[1]
+        value, j = self.compound(value, unit, j)
         unit, j = self.rate(unit, j)
-        j = self.bracketed(j, unit)
         if unit == "count" and self.lower(start_i - 1) in w.age_before:
             unit = "age"
         if is_fraction and unit == "count" and abs(value) <= 1:
@@ -491,19 +522,31 @@ class _Parser(NumeralReader):
         return self.make(start_i, first_end if j == first_end + 1 else j, value, low, high, qualifier, unit, part=part,
                          whole=whole, share=share, scale=n.scale)
 
-    def bracketed(self, j: int, unit: str) -> int:
-        """Past an alternative in brackets after a measure ("100 kilometres (60 miles)", "12m (39ft)"): one
-        measure written in two units is one figure."""
-        if unit in ("count", "percent", "age") or self.lower(j) != "(":
-            return j
-        other = self.numeral(j + 1 + bool(self.reg.prefixes.match(self.toks, j + 1)))
-        if other is None:
-            return j
-        u = self.unit_after(other.end)
-        end = u[1] if u else other.end
-        if (u or unit in self.reg.currencies) and self.lower(end) == ")":
-            return end + 1
-        return j
+    def compound(self, value: float, unit: str, j: int) -> tuple[float, int]:
+        """A smaller unit after a larger: "thirteen dollars and forty-five cents", "15 dollars 50", "5 feet 2 inches"."""
+        w, x = self.w, self.extra_words
+        k = j + (self.lower(j) == "and")
+        t = self.tok(k)
+        if t is None or k == j and not t.space or unit not in self.reg.currencies and unit not in x["compound_units"]:
+            return value, j
+        part = self.numeral(k)
+        if part is None or part.fraction or self.tok(k).kind == "num" and not self.tok(k).text.isdigit():
+            return value, j
+        if unit in x["compound_units"]:
+            minor, per = x["compound_units"][unit]
+            u = self.unit_after(part.end)
+            if u and u[0] == minor and 0 <= part.value < per:
+                return value + part.value / per, u[1]
+            return value, j
+        if not 0 < part.value < 100 or value != int(value):
+            return value, j
+        minor = self.lower(part.end)
+        if minor in x["minor_units"] and not (self.tok(part.end).glued and minor not in ("c", "p")):
+            return value + part.value * x["minor_units"][minor], part.end + 1
+        nxt = self.tok(part.end)
+        if nxt is None or nxt.kind == "punct" and nxt.text in ".,;!?)":
+            return value + part.value / 100, part.end  # "it costs 15 dollars 50."
+        return value, j
 
     def range_tail(self, start_i, i, j, value, unit, opener, is_fraction, first_scale, first_end=None) -> Quantity | None:
         w = self.w
@@ -655,6 +698,9 @@ class _Parser(NumeralReader):
             low, high = high, low
         start, end = self.toks[i].start, self.toks[j - 1].end
         name, dimension = describe(unit)
+        if unit == "degree":
+            dimension = "angle" if {self.lower(k) for k in range(i - 3, j + 3)} & self.extra_words["angle_words"] \
+                else "temperature"
         return Quantity(
             start=start, end=end, text=self.text[start:end], value=value, low=low, high=high,
             qualifier=qualifier, unit=unit, part=part,
@@ -668,6 +714,7 @@ class _Parser(NumeralReader):
             return True
         return tok.lower in self.w.starters or tok.text in self.w.currency_symbols or tok.text in "~-−<>≥≤±" \
             or tok.text in self.reg.prefixes.by_first or tok.text in self.reg.code_prefixes \
+            or tok.lower in self.reg.loose_prefixes.by_first \
             or tok.lower in self.extra_words["hyphen_prefixes"]
 
     def parse(self) -> list[Quantity]:
@@ -730,7 +777,8 @@ def _extra_words() -> dict:
         d = _data.load("numbers")
         _EXTRA = {"hyphen_prefixes": d["hyphen_prefixes"], "score_words": set(d["score_words"]),
                   "address_words": set(d["address_words"]), "name_followers": set(d["name_followers"]),
-                  "counted_determiners": set(d["counted_determiners"])}
+                  "counted_determiners": set(d["counted_determiners"]), "minor_units": d["minor_units"],
+                  "compound_units": d["compound_units"], "angle_words": set(d["angle_words"])}
     return _EXTRA
 
 

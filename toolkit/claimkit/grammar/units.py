@@ -23,7 +23,7 @@ from .lexer import Tok, lex
 _OWN = {
     "count": ("count", "count"), "percent": ("percent", "share"), "age": ("year of age", "age"),
     "times": ("times", "ratio"), "pp": ("percentage point", "share difference"), "point": ("point", "score"),
-    "degree": ("degree", "angle or temperature"), "second": ("second", "time"), "minute": ("minute", "time"),
+    "degree": ("degree", "temperature"), "second": ("second", "time"), "minute": ("minute", "time"),
     "hour": ("hour", "time"), "day": ("day", "time"), "week": ("week", "time"), "fortnight": ("fortnight", "time"),
     "month": ("month", "time"), "year": ("year", "time"), "decade": ("decade", "time"), "century": ("century", "time"),
     "RM": ("Reichsmark", "currency"), "FRF": ("French franc", "currency"), "DEM": ("German mark", "currency"),
@@ -83,6 +83,9 @@ class Registry:
         self.prefixes = _Table({**d["currency_prefixes"], "$US": "USD", "$A": "AUD", "$NZ": "NZD", "$C": "CAD",
                                 "$HK": "HKD", "$S": "SGD"}, exact=True)
         self.currency_glued = d["currency_glued"]
+        # "nzd$15", "us $ 150": prefixes of two letters or more, in any case and spacing
+        self.loose_prefixes = _Table({k.lower(): v for k, v in d["currency_prefixes"].items()
+                                      if sum(c.isalpha() for c in k) >= 2 and k.endswith("$")}, exact=False)
         self.codes = {c for c in self.currencies if len(c) == 3 and c.isupper()}
         self.code_prefixes = self.codes - _WORD_CODES
         # one-token unit surfaces (and the words that open square and cubic ones): a year never stands before them
