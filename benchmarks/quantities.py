@@ -466,7 +466,7 @@ def measures_of(dimension: str | None, unit: str | None) -> frozenset:
     kinds = set()
     if dimension and dimension.split("/")[0] == "currency":
         kinds.add("currency")
-    if dimension == "temperature" or unit in ("degree", "C", "F"):
+    if dimension == "temperature" or unit in ("C", "F"):
         kinds.add("temperature")
     if dimension in ("age", "time"):
         kinds.add("age")

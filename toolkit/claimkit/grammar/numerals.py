@@ -288,6 +288,8 @@ class NumeralReader:
         reg, t = registry(), self.toks[j]
         if t.lower in ("pc", "pct") or t.text in reg.currency_glued or t.text in reg.glued or t.text in reg.codes:
             return True
+        if (t.text[:1] in "MKk" and t.text[1:] in reg.codes) or t.text in reg.prefixes.by_first and not t.text.isascii():
+            return True  # "30MUSD", "100元"
         hit = reg.symbols.match(self.toks, j) or (reg.names.match(self.toks, j) if t.text.islower() else None)
         return hit is not None
 

@@ -116,8 +116,8 @@ class _Parser(NumeralReader):
         hit = max((h for h in (self.longest(j, w.currency_words), reg.currency_names.match(self.toks, j)) if h),
                   default=None, key=lambda h: h[0])
         if hit:
-            if hit[1] == "GBP" and t.lower.startswith("pound") and self.lower(hit[0]) == "of":
-                return "lb", hit[0]  # "500 pounds of grain" weighs; "500 pounds" is money
+            if hit[1] == "GBP" and t.lower.startswith("pound") and not self.money_pounds(j, hit[0]):
+                return "lb", hit[0]  # "8 pounds", "500 pounds of grain" weigh; "361 million pounds" is money
             return hit[1], hit[0]
         if t.text in w.currency_symbols and t.glued:  # "-15€"
             return w.currency_symbols[t.text], j + 1
@@ -136,24 +136,60 @@ class _Parser(NumeralReader):
                 or reg.symbols.match(self.toks, j + 1)
             if hit:
                 return hit[1], hit[0]
+        if t.text in ("″", "′") or t.text == '"' and self.lower(j + 1) in w.extent_words:
+            return ("inch" if t.text != "′" else "ft"), j + 1  # '10″', '10 " long'
         if t.text in "([{<" and self.kind(j + 1) == "word":  # "20 (kg)", "20 [kg]"
             inner = self.registry_unit(j + 1) or (self.longest(j + 1, w.measures) or (None, None))[::-1]
             if inner and inner[0] and self.lower(inner[1]) == {"(": ")", "[": "]", "{": "}", "<": ">"}[t.text]:
                 return inner[0], inner[1] + 1
         post = reg.prefixes.match(self.toks, j)
         if post and not any(c.isascii() and c.isalpha() for c in self.text[t.start:self.toks[post[0] - 1].end]) \
-                and self.kind(post[0]) != "num" and j > 0 and self.kind(j - 1) == "num":
+                and j > 0 and self.kind(j - 1) == "num" and self.symbol_closes(post[0]):
             return post[1], post[0]  # "10 €", "100 ₡", "100元"
         if t.lower in w.time_units and not (t.lower in ("min", "sec") and self.lower(j + 1) == "."):
             return w.time_units[t.lower], j + 1
         hit = self.longest(j, w.measures)
         if hit and t.text in ("G", "M", "K", "B", "T"):
             hit = None  # "4G" is a name, "5 G" no gram
+        nxt = self.tok(j + 1)
+        if hit and hit[0] == j + 1 and len(t.text) == 1 and nxt is not None and nxt.glued and (
+                nxt.kind in ("word", "num") or nxt.text == "-" and self.kind(j + 2) == "num"):
+            hit = None  # "24703L202", "24703 L-202": a code
+        if hit and any(self.toks[k].kind == "num" and self.toks[k].space for k in range(j + 1, hit[0])):
+            hit = None  # "12 m 2 dm": the 2 is the next figure, not a power
         if hit and not (len(t.text) == 1 and t.text.islower() and t.space and self.kind(hit[0]) == "word"
-                        and hit[0] == j + 1 and self.lower(hit[0]) not in w.extent_words):  # "5 m high", not "5 g of"
+                        and hit[0] == j + 1 and self.lower(hit[0]) not in w.extent_words
+                        and self.lower(hit[0]) not in ("x", "by")):  # "5 m high", "1 m x 1 m", not "5 g of"
             longer = reg.names.match(self.toks, j)  # "square metre" is longer than the listed "square"
             return (longer[1], longer[0]) if longer and longer[0] > hit[0] else (hit[1], hit[0])
         return self.registry_unit(j)
+
+    def money_pounds(self, j: int, end: int) -> bool:
+        """Whether "pounds" at ``j`` is money: after a scale ("6,600 million pounds"), with "sterling", or with a
+        word of money near ("paid 500 pounds"); "8 pounds" and "500 pounds of grain" weigh."""
+        if self.lower(end) == "of":
+            return False
+        if self.lower(j - 1) in self.w.scales or self.lower(j - 1) in self.w.abbrev or self.lower(end) == "sterling":
+            return True
+        return bool({self.lower(k) for k in range(j - 6, j)} & self.extra_words["money_words"])
+
+    def symbol_closes(self, k: int) -> bool:
+        """Whether a currency symbol ending before ``k`` closes the figure before it: not when it opens the next
+        one ("10 $ 30 $" closes, "rmb 10 $20" does not), unless the next figure is counted in cents ("10 $ 30 cent")."""
+        if self.kind(k) != "num":
+            return True
+        nxt = self.numeral(k)
+        if nxt is None:
+            return True
+        after = self.lower(nxt.end)
+        return after in self.extra_words["minor_units"] or after in self.w.currency_symbols
+
+    def scaled_code(self, j: int) -> tuple[str, float] | None:
+        """"MUSD", "kEUR": a currency code with a scale letter in front (finance writes "30 MUSD" for $30m)."""
+        t = self.tok(j)
+        if t is None or len(t.text) != 4 or t.text[0] not in "MKk" or t.text[1:] not in self.reg.codes:
+            return None
+        return t.text[1:], 1e6 if t.text[0] == "M" else 1e3
 
     def registry_unit(self, j: int) -> tuple[str, int] | None:
         """A unit of the generated registry at ``j``: a symbol as written ("kHz", "MB"), a name ("megawatts"),
@@ -165,8 +201,11 @@ class _Parser(NumeralReader):
         if hit is None and (t.text.islower() or t.text.isupper()):
             hit = reg.names.match(self.toks, j)
         after = self.tok(j + 1)
+        before = self.tok(j - 2)
         if hit is None and t.glued and t.text in reg.glued and self.kind(j - 1) == "num" \
-                and not (after is not None and after.glued and after.kind in ("word", "num")):
+                and not (after is not None and after.glued and (after.kind in ("word", "num") or after.text not in ".,;:!?)")) \
+                and not (t.text in ("C", "F") and before is not None and (before.lower in ("the", "a", "an") or (
+                    before.kind == "word" and before.text[0].isupper() and not sentence_initial(self.toks, j - 2)))):
             hit = (j + 1, reg.glued[t.text])
         if hit is None:
             return None
@@ -239,7 +278,8 @@ class _Parser(NumeralReader):
         x = self.extra_words
         after = self.lower(i + 1)
         counted_after = nxt is not None and (nxt.kind == "word" and nxt.text.islower() and after not in x["name_followers"]
-                                             or after in self.w.scales or self.unit_after(i + 1) is not None
+                                             or after in self.w.scales
+                                             or self.unit_after(i + 1) is not None and not (nxt.glued and len(nxt.text) == 1)
                                              or nxt.text == "%")
         if prev is not None and prev.kind == "word" and prev.space and not prev.newline and not counted_after \
                 and prev.text[0].isupper() and prev.lower not in x["counted_determiners"] \
@@ -421,9 +461,16 @@ class _Parser(NumeralReader):
             currency, i = "USD", i + 2
         elif t and t.text in w.currency_codes and self.kind(i + 1) == "num":
             currency, i = w.currency_codes[t.text], i + 1  # "USD 500", "Rs 40"
-        elif t and t.text.upper() in self.reg.code_prefixes and self.kind(i + 1) == "num" \
-                and (t.text.isupper() or t.text.islower() and not sentence_initial(self.toks, i)):
-            currency, i = t.text.upper(), i + 1  # "GBP7m", "CHF 40m", "JPY2 trillion", "usd 20"
+        elif t and t.text.upper() in self.reg.code_prefixes and self.kind(i + 1) == "num" and t.text.isupper():
+            currency, i = t.text, i + 1  # "GBP7m", "CHF 40m", "JPY2 trillion"
+        elif t and self.scaled_code(i) and self.kind(i + 1) == "num":
+            code, scale = self.scaled_code(i)  # "MAUD 60"
+            n0 = self.numeral(i + 1)
+            if n0 is not None and not self.unit_after(n0.end):
+                return self.make(start_i, n0.end, n0.value * scale, n0.value * scale, n0.value * scale, qualifier, code)
+        elif t and t.text.islower() and self.kind(i + 1) == "num" and self.tok(i + 1).text[0].isdigit() \
+                and not self.year_shaped(i + 1) and (self.longest(i, w.currency_words) or (0, None))[0] == i + 1:
+            currency, i = self.longest(i, w.currency_words)[1], i + 1  # "usd 20", "rmb 10", "dollar 22.5 million"
         t = self.tok(i)
         if t is None:
             return None
@@ -462,11 +509,16 @@ class _Parser(NumeralReader):
         ) and not self.unit_after(j) and not opener and not q:
             return None  # a bare "one" is a pronoun far more often than a count
         unit = currency or "count"
-        u = self.unit_after(j)
-        if u and not currency:
+        scaled = None if currency else self.scaled_code(j)
+        u = self.unit_after(j) if not scaled else None
+        if scaled:
+            unit, value, j = scaled[0], value * scaled[1], j + 1  # "30 MUSD"
+        elif u and not currency:
             unit, j = u
         elif u and currency and u[0] == currency:
             j = u[1]
+        if unit in self.reg.codes and not currency and self.tok(j - 1).text.isupper() and self.lower(j) in w.scales:
+            value, j = value * w.scales[self.lower(j)], j + 1  # "75 USD million"
         value, j = self.compound(value, unit, j)
         unit, j = self.rate(unit, j)
         if unit == "count" and self.lower(start_i - 1) in w.age_before:
@@ -535,6 +587,8 @@ class _Parser(NumeralReader):
         if unit in x["compound_units"]:
             minor, per = x["compound_units"][unit]
             u = self.unit_after(part.end)
+            if u is None and minor == "inch" and self.lower(part.end) == "in" and self.kind(part.end + 1) in ("", "punct"):
+                u = ("inch", part.end + 1)  # "5 ft 2 in"
             if u and u[0] == minor and 0 <= part.value < per:
                 return value + part.value / per, u[1]
             return value, j
@@ -778,7 +832,8 @@ def _extra_words() -> dict:
         _EXTRA = {"hyphen_prefixes": d["hyphen_prefixes"], "score_words": set(d["score_words"]),
                   "address_words": set(d["address_words"]), "name_followers": set(d["name_followers"]),
                   "counted_determiners": set(d["counted_determiners"]), "minor_units": d["minor_units"],
-                  "compound_units": d["compound_units"], "angle_words": set(d["angle_words"])}
+                  "compound_units": d["compound_units"], "angle_words": set(d["angle_words"]),
+                  "money_words": set(d["money_words"])}
     return _EXTRA
 
 

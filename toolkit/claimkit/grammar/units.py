@@ -85,7 +85,8 @@ class Registry:
         self.currency_glued = d["currency_glued"]
         # "nzd$15", "us $ 150": prefixes of two letters or more, in any case and spacing
         self.loose_prefixes = _Table({k.lower(): v for k, v in d["currency_prefixes"].items()
-                                      if sum(c.isalpha() for c in k) >= 2 and k.endswith("$")}, exact=False)
+                                      if sum(c.isalpha() for c in k) >= 2 and k.endswith("$")} | {"c $": "CAD"},
+                                     exact=False)
         self.codes = {c for c in self.currencies if len(c) == 3 and c.isupper()}
         self.code_prefixes = self.codes - _WORD_CODES
         # one-token unit surfaces (and the words that open square and cubic ones): a year never stands before them
