@@ -278,7 +278,9 @@ def currency_records() -> tuple[dict, dict, dict]:
         singular = get_currency_name(code, locale="en")
         many = get_currency_name(code, count=2, locale="en")
         clean = [re.sub(r"\s*\(.*\)", "", n).strip() for n in (singular, many)]
-        currencies[code] = {"name": clean[0], "dimension": "currency"}
+        words = clean[0].split()
+        canonical = " ".join(words[:-1] + [words[-1].lower()]) if words else code  # "British pound", "euro"
+        currencies[code] = {"name": canonical, "dimension": "currency"}
         for n in clean:
             if n and n.upper() != code:
                 names.setdefault(n.lower(), code)

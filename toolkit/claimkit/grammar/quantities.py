@@ -121,7 +121,9 @@ class _Parser(NumeralReader):
             return hit[1], hit[0]
         if t.text in w.currency_symbols and t.glued:  # "-15€"
             return w.currency_symbols[t.text], j + 1
-        if t.glued and t.text in reg.currency_glued and self.kind(j + 1) != "word" and j > 0 and self.kind(j - 1) == "num":
+        after = self.tok(j + 1)
+        if t.glued and t.text in reg.currency_glued and not (after is not None and after.glued and after.kind == "word") \
+                and j > 0 and self.kind(j - 1) == "num":
             return reg.currency_glued[t.text], j + 1  # "85p", "50c"
         if t.text in reg.codes and t.text.isupper() and (t.space or self.kind(j - 1) == "num"):
             return t.text, j + 1  # "500 USD", "7m GBP"
@@ -277,8 +279,9 @@ class _Parser(NumeralReader):
             return False
         x = self.extra_words
         after = self.lower(i + 1)
-        counted_after = nxt is not None and (nxt.kind == "word" and nxt.text.islower() and after not in x["name_followers"]
-                                             or after in self.w.scales
+        plural = nxt is not None and nxt.kind == "word" and nxt.text.islower() and (
+            len(after) > 3 and after.endswith("s") and not after.endswith(("ss", "us", "is")) or after in x["plurals"])
+        counted_after = nxt is not None and (plural or after in self.w.scales
                                              or self.unit_after(i + 1) is not None and not (nxt.glued and len(nxt.text) == 1)
                                              or nxt.text == "%")
         if prev is not None and prev.kind == "word" and prev.space and not prev.newline and not counted_after \
@@ -421,6 +424,9 @@ class _Parser(NumeralReader):
         opener = None
         prefixed = False
         q = self.qualifier_at(i)
+        lead = self.reg.prefixes.match(self.toks, i)
+        if q and lead and lead[0] > i + 1 and self.numeral(lead[0]) is not None:
+            q = None  # "C$40,000" is Canadian money, not "circa $40,000"
         changing = self.change_before(i) is not None
         stepped = changing and self.lower(i - 1) == "by"  # "grew by X to Y": a change, then the level reached
         if q:
@@ -833,7 +839,7 @@ def _extra_words() -> dict:
                   "address_words": set(d["address_words"]), "name_followers": set(d["name_followers"]),
                   "counted_determiners": set(d["counted_determiners"]), "minor_units": d["minor_units"],
                   "compound_units": d["compound_units"], "angle_words": set(d["angle_words"]),
-                  "money_words": set(d["money_words"])}
+                  "money_words": set(d["money_words"]), "plurals": set(d["irregular_plurals"])}
     return _EXTRA
 
 
