@@ -33,12 +33,13 @@ class QuantityReader:
         self.tolerance = tolerance
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on each access: read once
         if self.dates_key in doc.spans:
             taken = [(s.start_char, s.end_char) for s in doc.spans[self.dates_key]]
         else:  # used without claimkit_dates: still keep years and date ranges out
-            taken = [(d.start, d.end) for d in find_dates(doc.text)]
+            taken = [(d.start, d.end) for d in find_dates(text)]
         spans = []
-        found = find_quantities(doc.text, tolerance=self.tolerance, skip=taken)
+        found = find_quantities(text, tolerance=self.tolerance, skip=taken)
         for q, span in zip(found, exact_spans(doc, [(q.start, q.end) for q in found], "QUANTITY")):
             if span is None:
                 continue
