@@ -157,8 +157,13 @@ def test_units_numbers_that_name_are_not_figures(text):
     assert read(text) == []
 
 
-def test_units_a_count_after_a_place_name_is_still_a_count():
-    assert [q.value for q in read("In Moscow 500 people queued for bread.")] == [500]
+@pytest.mark.parametrize(
+    "text, value",
+    [("In Moscow 500 people queued for bread.", 500), ("In Kiev 300 railway workers struck.", 300),
+     ("During the Terror 40,000 collective farm chairmen were removed.", 40_000)],
+)
+def test_units_a_count_after_a_name_is_still_a_count(text, value):
+    assert [q.value for q in read(text)] == [value]
 
 
 def test_units_adjacent_figures_stay_apart():
@@ -205,3 +210,12 @@ def test_units_claim_records_with_the_new_fields_match_the_schema(blank_nlp):
     }
     assert record_errors("claim", record) == []
     assert record_errors("claim", {**record, "change": "sideways"})
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [("She was one of 12 children.", [12]), ("One day the letters stopped.", []), ("The march lasted one day.", [1]),
+     ("Only one in five returned.", [1])],
+)
+def test_units_one_as_a_pronoun_is_no_figure(text, values):
+    assert [q.value for q in read(text)] == values

@@ -222,6 +222,8 @@ class NumeralReader:
         """The multiplier of a counting word at ``j`` ("dozen", "dozens", "dzs"), else 0."""
         lw = self.lower(j)
         table = self.w.counted
+        if f"{lw} {self.lower(j + 1)}" in table:
+            return 0  # the first word of "baker's dozen" (see counted_phrase)
         return table.get(lw) or (table.get(lw[:-1], 0) if lw.endswith("s") else 0)
 
     def slash(self, i: int) -> tuple[float, int] | None:
@@ -465,6 +467,9 @@ class NumeralReader:
                 return None  # "a second" is a moment
             if self.lower(i + 1) in w.counted:
                 return Num(w.counted[self.lower(i + 1)], i + 2)  # "a dozen", "a score", "a gross"
+            phrase = f"{self.lower(i + 1)} {self.lower(i + 2)}"
+            if phrase in w.counted:
+                return Num(w.counted[phrase], i + 3)  # "a baker's dozen"
             if self.lower(i + 1) in w.unit_nouns and self.lower(i + 2) not in ("-",):
                 return Num(1, i + 1)  # "a gallon", "a penny": one of the unit ("$50 a tonne" is a rate)
             den = self.denominator(i + 1, 1)

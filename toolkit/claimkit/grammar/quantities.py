@@ -279,12 +279,21 @@ class _Parser(NumeralReader):
             return False
         x = self.extra_words
         after = self.lower(i + 1)
-        plural = nxt is not None and nxt.kind == "word" and nxt.text.islower() and (
-            len(after) > 3 and after.endswith("s") and not after.endswith(("ss", "us", "is")) or after in x["plurals"])
+        def is_plural(k: int) -> bool:
+            w = self.tok(k)
+            return w is not None and w.kind == "word" and w.text.islower() and (
+                len(w.lower) > 3 and w.lower.endswith("s") and not w.lower.endswith(("ss", "us", "is"))
+                or w.lower in x["plurals"])
+
+        # "850,000 party members": a plural noun within the next three lowercase words
+        plural = any(is_plural(k) for k in range(i + 1, i + 4)
+                     if all(self.kind(m) == "word" and self.tok(m).text.islower()
+                            and self.lower(m) not in x["counted_determiners"] for m in range(i + 1, k + 1)))
         counted_after = nxt is not None and (plural or after in self.w.scales
-                                             or self.unit_after(i + 1) is not None and not (nxt.glued and len(nxt.text) == 1)
+                                             or self.unit_after(i + 1) is not None and not (nxt.glued and nxt.text in "CF")
                                              or nxt.text == "%")
-        if prev is not None and prev.kind == "word" and prev.space and not prev.newline and not counted_after \
+        model_like = t.text.isdigit() and len(t.text) <= 5  # "Boeing 747", "ISO 9001"; never "850,000" or "1.8"
+        if model_like and prev is not None and prev.kind == "word" and prev.space and not prev.newline and not counted_after \
                 and prev.text[0].isupper() and prev.lower not in x["counted_determiners"] \
                 and prev.lower not in self.w.starters and not self.reg.prefixes.match(self.toks, i - 1) \
                 and prev.lower not in self.w.labels and prev.lower not in _change_words() \
@@ -511,9 +520,13 @@ class _Parser(NumeralReader):
             if d is not None and d.value and self.kind(d.end) != "word" and self.kind(d.end) != "num":
                 value, j, is_fraction = value / d.value, d.end, True
         if t.kind == "word" and t.lower == "one" and j == i + 1 and not (
-            self.lower(j) in ("in", "out", "of") and self.numeral(j + 1 if self.lower(j) != "out" else j + 2)
+            self.lower(j) in ("in", "out") and self.numeral(j + 1 if self.lower(j) != "out" else j + 2)
         ) and not self.unit_after(j) and not opener and not q:
-            return None  # a bare "one" is a pronoun far more often than a count
+            return None  # a bare "one" is a pronoun far more often than a count ("one of 12 children": the 12 counts)
+        if t.kind == "word" and t.lower == "one" and j == i + 1 and not q and self.lower(j) in ("day", "night", "morning",
+                "evening", "afternoon", "time") and (sentence_initial(self.toks, i) or self.lower(i - 1) in (
+                ",", "and", "but", "then", "until", "till", "when", "that")):
+            return None  # "One day he left": some day, not a duration
         unit = currency or "count"
         scaled = None if currency else self.scaled_code(j)
         u = self.unit_after(j) if not scaled else None
