@@ -23,12 +23,32 @@ its listed interval. Shares ("half", "a third", "3/4") are read as percentages
 so that "half" and "50%" compare; ratios ("three out of five", and "Out of
 eighty members ... only five" across a clause) keep ``part`` and ``whole``.
 
+Units come from the registry of :mod:`claimkit.grammar.units` (pint's units and
+CLDR's currencies): symbols glued or apart ("512MB", "40 kHz"), names, rates
+("$9.50 per square metre", "90 km/h", "$50 a tonne"), money before or after the
+figure ("NZ$2.5 billion", "$US12,400,000", "GBP7m", "RM9.90", "85p", "10 €",
+"4.2 million Swedish kronor", "30 MUSD"), dollars and cents and feet and inches
+as one figure. "pounds" weigh unless money is near ("361 million pounds",
+"paid 500 pounds"). Each quantity carries its unit's canonical name and
+dimension, and ``change`` ("up"/"down") from the words of change around it
+(``data/change.json``: "rose 5%", "fell by 12 points", "a 20% increase").
+
+Two figures, not a range: "fell from 5,210 to 4,980" (levels before and after
+a change, unless the figures move against the verb), "grew by 2.1 billion to
+18.4 billion" (a change, then a level), "six or seven dollars" (alternatives
+sharing unit and scale). "from 11.5 to 14-16 billion" is a figure and a range
+sharing the scale.
+
 Not quantities: years (the date grammar reads them; a year-shaped number that
 counts, as in "about 1500 soldiers", is read here), ordinals, numbers after a
 label word ("Order No. 00447", "pages 347 to 349", "grade 12"), codes
-("T-34", "L2"), numbers inside capitalised names ("World War Two"), times of
-day ("2 pm"), web addresses, list numbering, and a bare "one" (a pronoun far
-more often than a count).
+("T-34", "L2"), numbers inside capitalised names ("World War Two"), numbers
+that name after a name ("Nasdaq 100", "Game 4", "ISO 9001": a plain integer
+after a capitalised word with no plural noun after it), house numbers ("10
+Downing Street"), scores ("won 3-1", "102-98"), "5G", times of day ("2 pm"),
+web addresses, list numbering, and a bare "one" (a pronoun far more often
+than a count: "one of 12 children" counts the twelve; "one day" opening a
+clause is some day). Figures that are not finite ("1e999") are left out.
 """
 
 from __future__ import annotations
@@ -97,6 +117,7 @@ class _Parser(NumeralReader):
         self.tol = tolerance
         self.reg = registry()
         self.extra_words = _extra_words()
+        self.first_lower, self.first_exact = _first_tokens(self.w, self.reg)
 
     # -- units -----------------------------------------------------------
     def unit_after(self, j: int) -> tuple[str, int] | None:
@@ -783,12 +804,7 @@ class _Parser(NumeralReader):
     # -- the text ----------------------------------------------------------
     def starts_quantity(self, tok: Tok) -> bool:
         """A cheap test before the full parse: can a quantity begin with this token?"""
-        if tok.kind == "num":
-            return True
-        return tok.lower in self.w.starters or tok.text in self.w.currency_symbols or tok.text in "~-−<>≥≤±" \
-            or tok.text in self.reg.prefixes.by_first or tok.text in self.reg.code_prefixes \
-            or tok.lower in self.reg.loose_prefixes.by_first \
-            or tok.lower in self.extra_words["hyphen_prefixes"]
+        return tok.kind == "num" or tok.lower in self.first_lower or tok.text in self.first_exact
 
     def parse(self) -> list[Quantity]:
         found, i = [], 0
@@ -854,6 +870,19 @@ def _extra_words() -> dict:
                   "compound_units": d["compound_units"], "angle_words": set(d["angle_words"]),
                   "money_words": set(d["money_words"]), "plurals": set(d["irregular_plurals"])}
     return _EXTRA
+
+
+def _first_tokens(w, reg) -> tuple[set, set]:
+    """The tokens a quantity can begin with: lower-case words, and symbols and codes as written (built once)."""
+    global _FIRST
+    if _FIRST is None:
+        lower = set(w.starters) | set(reg.loose_prefixes.by_first) | set(_extra_words()["hyphen_prefixes"])
+        exact = set(w.currency_symbols) | set(reg.prefixes.by_first) | reg.code_prefixes | set("~-−<>≥≤±")
+        _FIRST = (lower, exact)
+    return _FIRST
+
+
+_FIRST: tuple | None = None
 
 
 def _change() -> dict:
