@@ -67,6 +67,21 @@ Matching rules:
 
 Sentences per second are timed on the same inputs for both tools in the same run
 (after a warm-up), with ``time.perf_counter``.
+
+``--growth`` measures instead how reading time grows with the length of one
+document: the demo corpus (``sources/``) joined into one text of about 50,000
+characters, then 4 and 16 copies of it, each read by ``find_dates``,
+``find_quantities`` (dates left to it) and the two components on
+``spacy.blank("en")``, best of ``--rounds``. Each 4x step should cost about 4x;
+the script says LINEAR when every step of the two grammars stays under 6x (a
+generous bound: the machine's noise and the garbage collector), SUPERLINEAR
+otherwise. The pipeline row is shown beside them: a figure that ends inside one
+of spaCy's tokens ("two million2" with a footnote marker) has its token split,
+and spaCy's retokenizer costs the length of the Doc per split, so a single Doc
+with many such tokens grows faster than its text (reading long files in chunks
+bounds it)::
+
+    python benchmarks/dates.py --growth
 """
 
 from __future__ import annotations
@@ -74,6 +89,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import json
+import math
 import re
 import sys
 import time
@@ -479,6 +495,55 @@ datetime-model keeps datetimeV2.date and .daterange results: times of day,
   only overlap those left-out results are not scored."""
 
 
+GROWTH_BOUND = 6.0  # seconds ratio allowed per 4x more text
+
+
+def growth(rounds: int) -> int:
+    """Print how reading time grows with one document's length; 0 when every 4x step costs under 6x."""
+    import spacy
+
+    from claimkit.grammar import find_dates, find_quantities
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sources").glob("*.txt"))]
+    base = "\n\n".join(texts)
+    base = (base + "\n\n") * max(1, 50_000 // max(len(base), 1))
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimkit_dates")
+    nlp.add_pipe("claimkit_quantities")
+    nlp.max_length = 20 * len(base)
+    readers = {
+        "find_dates": lambda t: find_dates(t),
+        "find_quantities": lambda t: find_quantities(t),
+        "blank pipeline": lambda t: nlp(t),
+    }
+    readers["find_dates"](base[:5000])  # warm-up: data files, caches
+    ok = True
+    print(f"one document of {len(base):,} characters (the demo corpus joined), then 4x and 16x; best of {rounds}")
+    print(f"  {'reader':<16} | {'1x s':>7} | {'4x s':>7} | {'16x s':>7} | growth per 4x")
+    for name, read in readers.items():
+        seconds = []
+        for copies in (1, 4, 16):
+            text = base * copies
+            best = math.inf
+            for _ in range(rounds):
+                started = time.perf_counter()
+                read(text)
+                best = min(best, time.perf_counter() - started)
+            seconds.append(best)
+        steps = [b / a if a else math.inf for a, b in zip(seconds, seconds[1:])]
+        if name != "blank pipeline":
+            ok &= all(step < GROWTH_BOUND for step in steps)
+        print(f"  {name:<16} | {seconds[0]:7.2f} | {seconds[1]:7.2f} | {seconds[2]:7.2f} | "
+              + ", ".join(f"{step:.1f}x" for step in steps))
+    from claimkit.nlp.align import _cuts
+
+    doc = nlp.make_doc(base)
+    cuts = len(_cuts(doc, [(q.start, q.end) for q in find_quantities(base)]))
+    print(f"  (the pipeline splits {cuts} of spaCy's {len(doc):,} tokens at 1x, each split costing the Doc's length)")
+    print("grammars: LINEAR" if ok else f"grammars: SUPERLINEAR (a 4x step cost {GROWTH_BOUND:.0f}x or more)")
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score both tools on every set found and print the table (2: no data or tool)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -489,7 +554,12 @@ def main(argv: list[str] | None = None) -> int:
                          " intervals per set")
     ap.add_argument("--only", choices=["claimkit", "dateparser"],
                     help="run one tool only")
+    ap.add_argument("--growth", action="store_true",
+                    help="time one document of 1x, 4x and 16x the demo corpus instead of scoring")
+    ap.add_argument("--rounds", type=int, default=3, metavar="N", help="rounds per size with --growth (best kept)")
     args = ap.parse_args(argv)
+    if args.growth:
+        return growth(args.rounds)
     sets = load_sets(args.data)
     if not sets:
         print(f"No benchmark data under {args.data / SPECS}."

@@ -13,6 +13,9 @@ Sets (read from ``--data``; default ``../shared/benchmarks`` beside the reposito
   NumberRange and Percent specs of Microsoft Recognizers-Text
   (``recognizers-text/Specs/Number/English/``), from
   https://github.com/microsoft/Recognizers-Text (``Specs/Number/English``).
+- ``rt-currency``, ``rt-dimension``, ``rt-temperature``, ``rt-age``: its
+  NumberWithUnit specs (``Specs/NumberWithUnit/English``), each gold figure
+  with its own unit ("Canadian dollar", "Square meter", "F", "Year").
 
 Each tool reads every input sentence; its readings are matched one to one with
 the gold items of that sentence. Matching rules:
@@ -30,7 +33,17 @@ the gold items of that sentence. Matching rules:
 - **Counting units**: quantulum3 reads "a dozen" as 1 dozen, claimkit as 12;
   its gold and its readings are multiplied out (``COUNTED_UNITS``) before matching.
 - **value+unit**: the value matches and the units are the same after mapping
-  each tool's unit names to one vocabulary (``UNIT_NAMES``). Gold items whose
+  each tool's unit names to one vocabulary (``UNIT_NAMES``; on the
+  NumberWithUnit sets, names are compared by ``unit_key``: lower case, British
+  spelling, singular, and the synonyms of ``UNIT_SYNONYMS``; claimkit's unit
+  is its ``unit_name``, or the ISO code for a currency, quantulum3's its unit's
+  name, or its currency code).
+- **Typed sets**: each NumberWithUnit spec annotates one kind of measure (a
+  Currency model finds money and nothing else), so on those sets each tool's
+  readings of other kinds are left out before matching, for both tools alike:
+  claimkit's by the reading's ``dimension``, quantulum3's by its unit's entity
+  (``MEASURE_OF_SET``; "degree" counts as a temperature and as a dimension,
+  and a duration as an age). Gold items whose
   unit is a scientific or computing unit a history toolkit does not read
   (``LEFT_OUT_UNITS``) are left out of this score only, and counted.
 - **value+qualifier**: the value matches and so does the kind of bound:
@@ -98,6 +111,19 @@ LEFT_OUT_UNITS = {
     "candela second", "gigahertz", "milligray", "kelvin", "cup", "tablespoon",
 }
 _YEAR = re.compile(r"1\d{3}|20\d{2}|2100")
+# NumberWithUnit gold names and both tools' unit names, as one key (see unit_key).
+UNIT_SYNONYMS = {
+    "dollar": "usd", "united states dollar": "usd", "us dollar": "usd", "canadian dollar": "cad",
+    "australian dollar": "aud", "new zealand dollar": "nzd", "hong kong dollar": "hkd", "japanese yen": "jpy",
+    "yen": "jpy", "euro": "eur", "british pound": "gbp", "pound sterling": "gbp", "chinese yuan": "cny",
+    "yuan": "cny", "swiss franc": "chf", "mexican peso": "mxn", "turkish lira": "try", "sri lankan rupee": "lkr",
+    "lao kip": "lak", "georgian lari": "gel", "costa rican colón": "crc", "netherlands guilder": "nlg",
+    "dutch guilder": "nlg", "finnish markka": "fim", "peseta": "esp", "spanish peseta": "esp", "pence": "penny",
+    "gbp": "penny", "bitcoin": "btc", "c": "degree celsius", "f": "degree fahrenheit", "celsius": "degree celsius",
+    "fahrenheit": "degree fahrenheit", "metric ton": "tonne", "ton": "tonne", "franc": "frf", "rupee": "inr", "year of age": "year", "age": "year",
+    "square meter": "square metre", "kilometre per hour": "kilometre per hour", "megabit": "megabit",
+    "pound-mass": "pound", "mile per hour": "mile per hour", "cubic foot": "cubic foot",
+}
 # Counting units quantulum3 keeps as units; claimkit multiplies them out.
 COUNTED_UNITS = {"dozen": 12, "gross": 144, "baker's dozen": 13}
 BOUND_KINDS = {
@@ -117,6 +143,8 @@ class Item:
     text: str = ""
     raw_unit: str = ""
     reading_units: list[str] = field(default_factory=list)  # a unit per reading when they differ
+    measures: frozenset = frozenset()  # the kinds of measure it is (see MEASURE_OF_SET)
+    base_unit: str = ""  # a rate's unit without its "per" part ("$2 billion a year" states dollars)
 
     def unit_of(self, k: int) -> str:
         return self.reading_units[k] if k < len(self.reading_units) else self.unit
@@ -208,12 +236,53 @@ def load_rt(path: Path, unit: str, years_count: bool) -> tuple[list[Case], dict]
     return cases, {"cases left out (NotSupportedByDesign)": by_design, "gold items without a value": no_value}
 
 
+def unit_key(name: str | None) -> str:
+    """One spelling for a unit name: lower case, British "metre"/"litre", singular, synonyms merged."""
+    key = (name or "").strip().lower().replace("meter", "metre").replace("liter", "litre")
+    key = UNIT_SYNONYMS.get(key, key)
+    if key.endswith("s") and not key.endswith(("ss", "us", "celsius")) and len(key) > 3:
+        key = key[:-1]
+    return UNIT_SYNONYMS.get(key, key)
+
+
+def _base(unit: str, code: str | None) -> str:
+    """The unit of a rate without its "per" part, as a key ("us dollar per year" -> "usd")."""
+    if " per " in unit:
+        return unit_key(unit.split(" per ")[0])
+    if code and "/" in code and code.split("/")[0].isupper():
+        return code.split("/")[0].lower()
+    return ""
+
+
+def load_rt_units(path: Path) -> tuple[list[Case], dict]:
+    """A Recognizers-Text NumberWithUnit spec: each gold figure a point with its own unit."""
+    cases, by_design, no_value = [], 0, 0
+    pound_is_money = "Currency" in path.name
+    for row in json.loads(path.read_text(encoding="utf-8-sig")):
+        if row.get("NotSupportedByDesign"):
+            by_design += 1
+            continue
+        gold = []
+        for res in row.get("Results", []):
+            value, unit = res["Resolution"].get("value"), res["Resolution"].get("unit") or ""
+            if value in (None, "null"):
+                no_value += 1
+                continue
+            key = res["Resolution"].get("isoCurrency", "").lower() or unit_key(unit)
+            if key == "pound" and pound_is_money:
+                key = "gbp"
+            gold.append(Item((res["Start"], res["End"] + 1), [(float(value),)], key, "point", res["Text"], unit))
+        cases.append(Case(row["Input"], gold, False))
+    return cases, {"cases left out (NotSupportedByDesign)": by_design, "gold items without a value": no_value}
+
+
 # -- the tools --------------------------------------------------------------
 
 class Claimkit:
     """claimkit's dates and quantities components on a blank English pipeline."""
 
     name = "claimkit"
+    by_name = False  # NumberWithUnit sets compare canonical unit names
 
     def __init__(self):
         import spacy
@@ -237,13 +306,16 @@ class Claimkit:
             else:
                 readings = [tuple(x for x in (q.low, q.high) if x is not None)]
             unit = _canon_unit(q.unit)
+            if self.by_name:
+                unit = q.unit.lower() if q.dimension == "currency" and q.unit.isupper() else unit_key(q.unit_name)
             written_share = unit == "percent" and not re.search(r"%|per ?cent|pct", s.text, re.IGNORECASE)
             if q.share is not None and (q.part is not None or written_share):
                 readings.append((q.share / 100,))
             elif written_share and q.qualifier == "range":
                 readings.append((q.low / 100, q.high / 100))
             units = [unit] + ["count"] * (len(readings) - 1)  # the plain fraction is a number
-            found.append(Item((s.start_char, s.end_char), readings, unit, kind, s.text, q.unit, units))
+            found.append(Item((s.start_char, s.end_char), readings, unit, kind, s.text, q.unit, units,
+                              measures_of(q.dimension, q.unit), _base(unit, q.unit)))
         for s in doc.spans.get("dates", []):
             if re.fullmatch(r"\d{4}", s.text) and s._.precision == "year":
                 found.append(Item((s.start_char, s.end_char), [(float(s.text),)], "count", "point", s.text, "year"))
@@ -254,6 +326,7 @@ class Quantulum3:
     """quantulum3's parser, as shipped."""
 
     name = "quantulum3"
+    by_name = False
 
     def __init__(self):
         warnings.filterwarnings("ignore", module="quantulum3")
@@ -271,8 +344,13 @@ class Quantulum3:
             if unit in COUNTED_UNITS:  # multiplied out as in the gold
                 v, u, unit = v * COUNTED_UNITS[unit], (u or 0) * COUNTED_UNITS[unit], "dimensionless"
             readings = [(v - u, v + u)] if u else [(v,)]
-            items.append(Item(tuple(q.span), readings, _canon_unit(unit), "range" if u else "point",
-                              q.surface, q.unit.name))
+            canon = _canon_unit(unit)
+            if self.by_name:
+                code = getattr(q.unit, "currency_code", None)
+                canon = code.lower() if code else unit_key(q.unit.name)
+            items.append(Item(tuple(q.span), readings, canon, "range" if u else "point", q.surface, q.unit.name,
+                              measures=measures_of(q.unit.entity.name, q.unit.name.split()[0]),
+                              base_unit=unit_key(q.unit.name.split(" per ")[0]) if " per " in q.unit.name else ""))
         return items
 
 
@@ -308,7 +386,7 @@ def score_case(case: Case, read: list[Item], result: Result, show: bool) -> None
             if g.raw_unit not in LEFT_OUT_UNITS:
                 result.unit.fn += 1
             if show:
-                result.errors.append(f"  missed {g.text!r} {g.readings[0]} {g.kind} in: {case.text[:90]!r}")
+                result.errors.append(f"  missed {g.text!r} {g.readings[0]} {g.unit} in: {case.text[:90]!r}")
             continue
         free.remove(hit[0])
         pairs.append((g, *hit))
@@ -323,11 +401,13 @@ def score_case(case: Case, read: list[Item], result: Result, show: bool) -> None
                 result.errors.append(f"  bound {r.text!r}: read {r.kind}, gold {g.kind} in: {case.text[:90]!r}")
         if g.raw_unit in LEFT_OUT_UNITS:
             continue
-        if g.unit == r.unit_of(k):
+        if g.unit == r.unit_of(k) or g.unit and g.unit == r.base_unit:
             result.unit.tp += 1
         else:
             result.unit.fp += 1
             result.unit.fn += 1
+            if show:
+                result.errors.append(f"  unit {r.text!r}: read {r.unit_of(k)}, gold {g.unit} in: {case.text[:90]!r}")
     for r in free:
         result.value.fp += 1
         result.qualifier.fp += 1
@@ -336,8 +416,9 @@ def score_case(case: Case, read: list[Item], result: Result, show: bool) -> None
             result.errors.append(f"  extra {r.text!r} {r.readings[0]} in: {case.text[:90]!r}")
 
 
-def run(tool, cases: list[Case], show: bool) -> Result:
+def run(tool, cases: list[Case], show: bool, by_name: bool = False, measure: str | None = None) -> Result:
     """Read every case with ``tool`` (timed), then score the readings."""
+    tool.by_name = by_name
     for case in cases[:5]:
         tool.read(case.text)  # warm-up: first calls build caches
     started = time.perf_counter()
@@ -345,6 +426,8 @@ def run(tool, cases: list[Case], show: bool) -> Result:
     result = Result(seconds=time.perf_counter() - started)
     for case, out in zip(cases, outputs):
         items = tool.items(out)
+        if measure:
+            items = [r for r in items if measure in r.measures]
         if not case.years_count:
             items = [r for r in items if not _YEAR.fullmatch(r.text.strip())]
         score_case(case, items, result, show)
@@ -363,7 +446,33 @@ def load_sets(data: Path) -> list[tuple[str, list[Case], dict]]:
     ):
         if (specs / file).exists():
             sets.append((name, *load_rt(specs / file, unit, years_count)))
+    with_units = data / "recognizers-text" / "Specs" / "NumberWithUnit" / "English"
+    for name, file in (("rt-currency", "CurrencyModel.json"), ("rt-dimension", "DimensionModel.json"),
+                       ("rt-temperature", "TemperatureModel.json"), ("rt-age", "AgeModel.json")):
+        if (with_units / file).exists():
+            sets.append((name, *load_rt_units(with_units / file)))
     return sets
+
+
+UNIT_SETS = {"rt-currency", "rt-dimension", "rt-temperature", "rt-age"}
+MEASURE_OF_SET = {"rt-currency": "currency", "rt-dimension": "dimension", "rt-temperature": "temperature",
+                  "rt-age": "age"}
+_NOT_DIMENSIONS = {None, "", "count", "share", "share difference", "ratio", "score", "time", "age", "dimensionless",
+                   "unknown", "currency", "temperature"}
+
+
+def measures_of(dimension: str | None, unit: str | None) -> frozenset:
+    """The typed sets a reading of this dimension (claimkit's) or entity (quantulum3's) belongs to."""
+    kinds = set()
+    if dimension and dimension.split("/")[0] == "currency":
+        kinds.add("currency")
+    if dimension == "temperature" or unit in ("C", "F"):
+        kinds.add("temperature")
+    if dimension in ("age", "time"):
+        kinds.add("age")
+    if dimension not in _NOT_DIMENSIONS and "currency" not in kinds:
+        kinds.add("dimension")
+    return frozenset(kinds)
 
 
 def _row(tool: str, r: Result, n: int) -> str:
@@ -404,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name}: {len(cases)} sentences, {gold} gold figures ({extra})")
         print(header)
         for tool in tools:
-            result = run(tool, cases, args.show_errors > 0 and tool.name == "claimkit")
+            result = run(tool, cases, args.show_errors > 0 and tool.name == "claimkit", name in UNIT_SETS, MEASURE_OF_SET.get(name))
             print(_row(tool.name, result, len(cases)))
             for line in result.errors[: args.show_errors]:
                 print(line)

@@ -21,6 +21,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def blank_nlp():
+    """claimkit's date and quantity components on a blank English pipeline (no trained model needed)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimkit_dates")
+    nlp.add_pipe("claimkit_quantities")
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def demo_audit(tmp_path_factory, nlp):
     import claimkit
 

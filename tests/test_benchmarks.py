@@ -55,6 +55,25 @@ def test_quantities_benchmark_scores_claimkit_by_its_matching_rules(tmp_path, ca
     assert "cases left out (NotSupportedByDesign): 1" in out
 
 
+def test_quantities_benchmark_scores_a_typed_numberwithunit_set(tmp_path, capsys):
+    """A Currency spec annotates money only: a count in the same sentence is left out, units compare by code."""
+    specs = tmp_path / "recognizers-text" / "Specs" / "NumberWithUnit" / "English"
+    specs.mkdir(parents=True)
+    rows = [{"Input": "The 12 clerks were paid 40 Swedish kronor each.", "Results": [
+        {"Text": "40 Swedish kronor", "TypeName": "currency",
+         "Resolution": {"value": "40", "unit": "Swedish krona", "isoCurrency": "SEK"}, "Start": 24, "End": 40}]},
+        {"Input": "It cost C$15.", "Results": [
+            {"Text": "C$15", "TypeName": "currency", "Resolution": {"value": "15", "unit": "Canadian dollar"},
+             "Start": 8, "End": 11}]}]
+    (specs / "CurrencyModel.json").write_text(json.dumps(rows), encoding="utf-8-sig")
+    bench = load_script("quantities")
+    assert bench.main(["--data", str(tmp_path), "--only", "claimkit"]) == 0
+    out = capsys.readouterr().out
+    (row,) = [line for line in out.splitlines() if line.strip().startswith("claimkit")]
+    assert "rt-currency: 2 sentences, 2 gold figures" in out
+    assert row.count("1.000") == 9, out
+
+
 def test_quantities_benchmark_says_where_the_data_comes_from(tmp_path, capsys):
     bench = load_script("quantities")
     assert bench.main(["--data", str(tmp_path / "missing"), "--only", "claimkit"]) == 2

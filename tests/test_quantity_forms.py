@@ -165,9 +165,8 @@ RANGES = [
     ("The cavalry lost 3,000 to 4,000 horses on the march.", "3,000 to 4,000", ranged(3000, 4000)),
     ("Partisans burned 20-30 villages in the district.", "20-30", ranged(20, 30)),
     ("The drought cost 200\u2013300 wagons of grain.", "200\u2013300", ranged(200, 300)),
-    ("Output rose from 12 to 15 million tonnes of steel.", "from 12 to 15 million tonnes",
+    ("The camp was said to hold from 12 to 15 million tonnes of grain.", "from 12 to 15 million tonnes",
      ranged(12_000_000, 15_000_000, "t")),
-    ("The trial of the generals lasted four or five weeks.", "four or five weeks", ranged(4, 5, "week")),
     ("The ransom was set at £200 to £300 a head.", "£200 to £300 a head", ranged(200, 300, "GBP/head")),
     ("Deaths in the famine exceeded five million and may have reached eight million.",
      "exceeded five million and may have reached eight million",
@@ -428,8 +427,43 @@ def test_compound_bounds_in_the_wrong_order_stay_two_figures():
 
 
 def test_descending_from_to_is_the_same_interval():
-    q = quantity_at("The herd fell from 30 million to 17 million head.", "from 30 million to 17 million")
-    check(q, **ranged(17_000_000, 30_000_000))
+    q = quantity_at("Frost ran from -18 °C to -34 °C that week.", "from -18 °C to -34 °C")
+    check(q, **ranged(-34, -18, "C"))
+
+
+@pytest.mark.parametrize(
+    "text, first, second, change",
+    [
+        ("The herd fell from 30 million to 17 million head.", (30_000_000, "30 million"), (17_000_000, "17 million"),
+         "down"),
+        ("Output rose from 12 to 15 million tonnes of steel.", (12_000_000, "12"), (15_000_000, "15 million tonnes"),
+         "up"),
+        ("Wages would rise from one thousand to one thousand and five hundred roubles.", (1000, "one thousand"),
+         (1500, "one thousand and five hundred roubles"), "up"),
+    ],
+    ids=["fell from-to", "rose from-to, scale shared", "words"],
+)
+def test_a_change_from_one_level_to_another_is_two_figures(text, first, second, change):
+    a, b = read(text)
+    assert (a.value, a.text, a.change) == (first[0], first[1], change)
+    assert (b.value, b.text, b.change) == (second[0], second[1], change)
+    assert a.unit == b.unit
+
+
+@pytest.mark.parametrize(
+    "text, values, unit",
+    [
+        ("The trial of the generals lasted four or five weeks.", [4, 5], "week"),
+        ("A loaf cost six or seven roubles that spring.", [6, 7], "RUB"),
+        ("They dug 5- or 6-metre trenches.", [5, 6], "m"),
+        ("Two or three million peasants fled.", [2_000_000, 3_000_000], "count"),
+    ],
+)
+def test_x_or_y_is_two_figures_sharing_unit_and_scale(text, values, unit):
+    found = read(text)
+    assert [q.value for q in found] == values
+    assert {q.unit for q in found} == {unit}
+    assert all(q.qualifier == "exact" for q in found)
 
 
 # -- what is not a figure ------------------------------------------------------
@@ -487,7 +521,7 @@ def test_every_span_is_the_exact_slice_of_the_text():
 @pytest.mark.parametrize(
     "text, expr, want",
     [
-        ("Wages would rise from one thousand to one thousand and five hundred roubles.",
+        ("Wages were set from one thousand to one thousand and five hundred roubles.",
          "from one thousand to one thousand and five hundred roubles", ranged(1000, 1500, "RUB")),
         ("The plan ran for twenty-one years and six months in all.", "twenty-one years", exact(21, "year")),
     ],

@@ -59,7 +59,7 @@ def test_quantity_grammar_reads_shares_and_ratios(text, value, unit, part, whole
         ("between 600,000 and 700,000 people", "range", 600_000, 700_000),
         ("from 5 to 7 million people", "range", 5_000_000, 7_000_000),
         ("10-15% of the vote", "range", 10, 15),
-        ("two or three days", "range", 2, 3),
+        ("two to three days", "range", 2, 3),
         ("it exceeded seven million and may have reached twenty million", "range", 7_000_000, 20_000_000),
         ("hundreds of officers", "vague", 200, 999),
         ("tens of thousands of people", "vague", 20_000, 99_999),

@@ -95,6 +95,7 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         rec.update(
             value=q._.value, low=q._.low, high=q._.high, qualifier=q._.qualifier, unit=q._.unit,
             part=q._.part, whole=q._.whole, share=q._.share, hedge=q._.hedge, citations=works or None,
+            change=q._.change, unit_name=q._.unit_name, dimension=q._.dimension,
             sourced=bool(q._.footnote or rec["attribution"] or works),
         )
         records.append(rec)

@@ -294,12 +294,14 @@ class DateAtoms:
         c = None
         if t and t.lower in w.ordinals and self.lower(i + 1) == "century":
             c, k = w.ordinals[t.lower], i + 2
-        elif t and t.kind == "num" and self.lower(i + 1) in ("st", "nd", "rd", "th") and self.lower(i + 2) == "century":
+        elif t and t.kind == "num" and t.text.isascii() and t.text.isdigit() and self.lower(i + 1) in ("st", "nd", "rd", "th") \
+                and self.lower(i + 2) == "century":
             c, k = int(t.text), i + 3
-        if c:
+        if c and c <= 100:
             if self.lower(k) in ("ad", "ce"):
                 k += 1
-            return _Period(date((c - 1) * 100, 1, 1), date(c * 100 - 1, 12, 31), "century"), k  # the 1400s
+            # the 1400s; the first century AD is the years 1-99 (there is no year 0)
+            return _Period(date(max((c - 1) * 100, 1), 1, 1), date(c * 100 - 1, 12, 31), "century"), k
         y = self.year_at(i)
         if y:
             return _Period(date(y, 1, 1), date(y, 12, 31), "year"), i + 1

@@ -55,6 +55,7 @@ from .deixis import DeicticReader
 from .lexer import Tok, lex
 from .numerals import _PhraseTable
 from .numeric_dates import PLACEHOLDER_YEAR, find_numeric_dates
+from .units import registry
 from .periods import Period as _Period
 from .periods import halves as _halves
 from .periods import month_end as _month_end
@@ -127,7 +128,8 @@ class _Words:
                                                  self.holidays_fixed, self.holidays_moving) for key in table}
                          | {"the", "a", "an", "one", "in", "within", "during", "throughout", "between", "from", "earlier",
                             "later", "rest", "week", "q", "h", "now", "today", "year", "'", "’", "~", "c", "ca", "my"})
-        self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"])
+        self.blockers = set(n["scales"]) | set(n["percent_words"]) | {"%", "per"} | set(n["measure_units"]) | set(n["time_units"]) \
+            | registry().first_words
 
 
 _WORDS: _Words | None = None
@@ -322,8 +324,11 @@ class _Parser(DateAtoms, DeicticReader):
             return period, self.last_anchor[0]
         if self.reference is not None:  # the year of the reference date ("april 22" in a dated letter)
             y = self.reference.year
-            last = _month_end(y, period.last.month) if period.precision in ("month", "season") and period.last.day >= 28 \
-                else self._in_year(period.last, y)
+            y_last = y + period.last.year - period.first.year  # winter runs into the next year
+            if not 1 <= y_last <= 9999:
+                return None
+            last = _month_end(y_last, period.last.month) if period.precision in ("month", "season") \
+                and period.last.day >= 28 else self._in_year(period.last, y_last)
             return _Period(self._in_year(period.first, y), last, period.precision), None
         return None
 
@@ -734,23 +739,28 @@ class _Parser(DateAtoms, DeicticReader):
             while k < len(starts) and starts[k] < n.end:
                 taken.add(starts[k])
                 k += 1
-        out, i = [], 0
-        events = list(numeric)
+        self.starts = starts
+        out, i, e = [], 0, 0  # numeric[e:] are the numeric dates not yet passed
         while i < len(self.toks):
             tok = self.toks[i]
-            while events and events[0].start <= tok.start:
-                out.append(self.numeric_expr(events.pop(0), out))
-            if tok.start in taken or (tok.kind != "num" and tok.lower not in self.w.starters) or self.before_numeric(i, events):
+            while e < len(numeric) and numeric[e].start <= tok.start:
+                out.append(self.numeric_expr(numeric[e], out))
+                e += 1
+            if tok.start in taken or (tok.kind != "num" and tok.lower not in self.w.starters) \
+                    or self.before_numeric(i, numeric[e:e + 1]):
                 i += 1
                 continue
-            expr = self.parse_at(i)
-            if expr is not None and not any(expr.start <= n.start < expr.end for n in events):
+            try:
+                expr = self.parse_at(i)
+            except (ValueError, OverflowError):
+                expr = None  # a date out of the calendar's range ("before year 1", "next year" in 9999): left out
+            if expr is not None and not (e < len(numeric) and numeric[e].start < expr.end):
                 out.append(expr)
                 i = expr.tokens[1]
             else:
                 i += 1
-        out.extend(self.numeric_expr(n, out) for n in events)
-        return self.joined_ranges(sorted(out, key=lambda d: d.start))
+        out.extend(self.numeric_expr(n, out) for n in numeric[e:])
+        return [d for d in self.joined_ranges(sorted(out, key=lambda d: d.start)) if _sound(d)]
 
     def joined_ranges(self, found: list[DateExpr]) -> list[DateExpr]:
         """Two dates joined by "to", "until", "through" or a dash ("from 10/1 to 11/7", "2019-aug-01 to today")
@@ -758,9 +768,10 @@ class _Parser(DateAtoms, DeicticReader):
         out: list[DateExpr] = []
         for d in found:
             prev = out[-1] if out else None
-            if prev is not None and prev.date_start and d.date_end and prev.modifier is None and d.modifier is None:
+            if prev is not None and prev.date_start and d.date_end and prev.modifier is None and d.modifier is None \
+                    and d.start - prev.end <= 12:
                 gap = self.text[prev.end:d.start].strip().lower()
-                before = self.text[:prev.start].rstrip().lower()
+                before = self.text[max(0, prev.start - 12):prev.start].rstrip().lower()
                 joined = gap in ("to", "-", "–", "—", "through", "thru", "until", "till", "~") or (
                     gap == "and" and before.endswith("between"))
                 if joined and gap == "-" and prev.text.split()[-1].lower() in self.w.weekdays:
@@ -768,13 +779,23 @@ class _Parser(DateAtoms, DeicticReader):
                 if joined:
                     first, last = prev.date_start, d.date_end
                     no_year = not re.search(r"\d{4}|'\d\d", d.text)
-                    if last < first and (d.precision == "month" or no_year) and int(last[:4]) == int(first[:4]):
-                        last = f"{int(last[:4]) + 1:04d}{last[4:]}"  # "from November to March"
-                    if last >= first:
+                    if _day_key(last) < _day_key(first) and (d.precision == "month" or no_year) \
+                            and _day_key(last)[0] == _day_key(first)[0]:
+                        if no_year or re.search(r"\d{4}|'\d\d", prev.text):
+                            last = _shift_year(last, 1)  # "from November to March"
+                        else:
+                            first = _shift_year(first, -1)  # "December-Feb 2016": the winter that ends in 2016
+                    if first is not None and last is not None and _day_key(last) < _day_key(first) \
+                            and (first.startswith("-") or last.startswith("-")):
+                        # "between 44 BC and 100 BC": written latest first, the span runs from the earlier year
+                        first = min(prev.date_start, d.date_start, key=_day_key)
+                        last = max(prev.date_end, d.date_end, key=_day_key)
+                    if first is not None and last is not None and _day_key(last) >= _day_key(first):
                         start = prev.start
                         for word in ("from", "between"):
                             if before.endswith(word):
-                                start = len(before) - len(word)
+                                start = prev.start - (len(self.text[max(0, prev.start - 12):prev.start]) - len(before)) \
+                                    - len(word)
                         out[-1] = DateExpr(start, d.end, self.text[start:d.end], first, last,
                                            _coarsest(prev.precision, d.precision), relative=prev.relative or d.relative,
                                            anchor=prev.anchor, tokens=(prev.tokens[0], d.tokens[1]))
@@ -793,9 +814,9 @@ class _Parser(DateAtoms, DeicticReader):
     def numeric_expr(self, n, out: list[DateExpr]) -> DateExpr:
         """A numeric date as a dated expression; a weekday just before it joins its span ("Friday 7/6")."""
         start = n.start
-        k = bisect_left([t.start for t in self.toks], n.start)
+        k = bisect_left(self.starts, n.start)
         j = k - 1 - (self.lower(k - 1) in (",", "-"))
-        if j >= 0 and self.weekday_at(j) is not None and not any(d.start <= self.toks[j].start < d.end for d in out):
+        if j >= 0 and self.weekday_at(j) is not None and not any(d.start <= self.toks[j].start < d.end for d in out[-3:]):
             start = self.toks[j].start
             if self.lower(j - 1) in ("this", "next", "last", "on"):
                 start = self.toks[j - 1].start if self.lower(j - 1) != "on" else start
@@ -814,6 +835,55 @@ class _Parser(DateAtoms, DeicticReader):
         if n.has_year:
             self.last_anchor = self.last_ref
         return expr
+
+
+def _days_in_month(y: int, m: int) -> int:
+    """Days of a month in the proleptic Gregorian calendar, for astronomical years too (1 BC is year 0)."""
+    if m == 2:
+        return 29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28
+    return 30 if m in (4, 6, 9, 11) else 31
+
+
+def _day_key(iso: str | None) -> tuple[int, int, int]:
+    """An ISO-like date ("1939-08-23", "-0599-01-01") as (year, month, day), comparable across the era."""
+    sign = -1 if iso.startswith("-") else 1
+    y, m, d = iso.lstrip("-").split("-")
+    return sign * int(y), int(m), int(d)
+
+
+def _shift_year(iso: str, years: int) -> str | None:
+    """The same day ``years`` later, the month's last day where it has no such day; None outside -9999..9999."""
+    y, m, d = _day_key(iso)
+    y += years
+    if not -9999 <= y <= 9999 or y == 0 and not iso.startswith("-"):
+        return None
+    d = min(d, _days_in_month(y, m))
+    return f"{y:05d}-{m:02d}-{d:02d}" if y < 0 else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _sound(d: DateExpr) -> bool:
+    """Whether a reading is one the calendar holds: real days, four-digit years, start not after end. A reversed
+    pair ("between 44 BC and 100 BC") is put in order; anything else is left out rather than stored wrong."""
+    keys = []
+    for iso in (d.date_start, d.date_end):
+        if iso is None:
+            keys.append(None)
+            continue
+        if not re.fullmatch(r"-?\d{4}-\d{2}-\d{2}", iso):
+            return False
+        y, m, day = _day_key(iso)
+        if not 1 <= m <= 12 or not 1 <= day <= _days_in_month(y, m):
+            return False
+        keys.append((y, m, day))
+    if keys[0] is not None and keys[1] is not None and keys[0] > keys[1]:
+        if d.date_start.startswith("-") or d.date_end.startswith("-"):
+            first = _day_key(d.date_start)[0], _day_key(d.date_end)[0]
+            lo, hi = min(first), max(first)
+            d.date_start = f"{lo:05d}-01-01" if lo < 0 else f"{lo:04d}-01-01"
+            d.date_end = f"{hi:05d}-12-31" if hi < 0 else f"{hi:04d}-12-31"
+            return True
+        return False
+    return True
 
 
 def _coarsest(a: str, b: str) -> str:
@@ -839,7 +909,7 @@ def counted_year(toks: list[Tok], i: int) -> bool:
         return False
     after = toks[i + 2] if i + 2 < len(toks) else None
     if nxt.lower in ("-", "–", "to") and after is not None and after.kind == "num" and len(after.text) >= 3 \
-            and not 1000 <= (after.value or 0) <= 2100:
+            and not 1000 <= (after.value or 0) <= 2100 and not (nxt.lower == "to" and prev in w.year_only_after):
         return True
     if nxt.lower == "over" and after is not None and after.kind == "num" and (
             i + 3 >= len(toks) or toks[i + 3].kind not in ("word", "num")):

@@ -652,7 +652,8 @@ class DeicticReader:
         ordinal = None
         if edge not in ("first", "last"):
             ordinal = self.w.ordinals.get(edge)
-            if ordinal is None and self.kind(k) == "num" and self.lower(k + 1) in ("st", "nd", "rd", "th"):
+            if ordinal is None and self.kind(k) == "num" and self.tok(k).text.isascii() and self.tok(k).text.isdigit() \
+                    and self.lower(k + 1) in ("st", "nd", "rd", "th"):
                 ordinal, k = int(self.tok(k).text), k + 1
             if ordinal is None:
                 return None

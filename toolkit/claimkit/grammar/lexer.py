@@ -10,6 +10,7 @@ each with its character offsets and whether white space stands before it.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ def lex(text: str) -> list[Tok]:
         gap = text[prev_end:start]
         tok_text = text[start:end]
         value = number_value(tok_text) if kind == "num" else None
+        if value is not None and (not math.isfinite(value) or len(tok_text) > 40):
+            kind, value = "skip", None  # "1e999", a 4,000-digit run: no figure anyone wrote
         tokens.append(Tok(kind, tok_text, tok_text.lower(), start, end, bool(gap) or not tokens, "\n" in gap, value))
         prev_end = end
 

@@ -18,19 +18,25 @@ from dataclasses import dataclass
 
 from .. import _data
 from .lexer import Tok, lex
+from .units import registry
 
 
 class _PhraseTable(dict):
     """Phrases (tuples of lower-case tokens) to values, indexed by their first token."""
 
     def __init__(self, table: dict):
-        super().__init__({tuple(k.replace("-", " - ").replace("' ", " ' ").split()): v for k, v in table.items()})
+        super().__init__({_key(k): v for k, v in table.items()})
         self.by_first: dict[str, list] = {}
         for key, value in self.items():
             self.by_first.setdefault(key[0], []).append((key, value))
 
     def starting(self, word: str) -> list:
         return self.by_first.get(word, [])
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the lexer splits it ("km/h" is three tokens, "o'clock" one), lower-cased."""
+    return tuple(t.lower for t in lex(phrase)) or (phrase.lower(),)
 
 
 def _phrases(table: dict) -> _PhraseTable:
@@ -177,6 +183,9 @@ class NumeralReader:
             return None
         if t.lower in self.w.negative and self.kind(i + 1) in ("num", "word"):
             return i + 1
+        if t.lower in self.w.negative and self.lower(i + 1) == "-" and self.tok(i + 1).glued and self.kind(i + 2) == "num" \
+                and self.tok(i + 2).glued:
+            return i + 2  # "minus-10 degrees"
         if t.text in "-−" and self.kind(i + 1) == "num":
             prev = self.tok(i - 1)
             if self.tok(i + 1).glued and (prev is None or t.space or prev.text in _SIGN_BEFORE):
@@ -213,12 +222,14 @@ class NumeralReader:
         """The multiplier of a counting word at ``j`` ("dozen", "dozens", "dzs"), else 0."""
         lw = self.lower(j)
         table = self.w.counted
+        if f"{lw} {self.lower(j + 1)}" in table:
+            return 0  # the first word of "baker's dozen" (see counted_phrase)
         return table.get(lw) or (table.get(lw[:-1], 0) if lw.endswith("s") else 0)
 
     def slash(self, i: int) -> tuple[float, int] | None:
         """"3/4" (not a date such as 5/17/2018)."""
         a, s, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
-        if not (a and s and b and a.kind == "num" and s.text == "/" and s.glued and b.kind == "num" and b.glued):
+        if not (a and s and b and a.kind == "num" and s.text in "/⁄" and s.glued and b.kind == "num" and b.glued):
             return None
         after = self.tok(i + 3)
         if after is not None and after.glued and after.text in "/-.":
@@ -250,8 +261,12 @@ class NumeralReader:
         if power:
             return power
         if nxt is not None and nxt.glued and nxt.kind == "word":
-            if nxt.text == "m" and (self.kind(j + 1) == "num" and self.tok(j + 1).glued or self.lower(j + 1) in w.extent_words):
-                return Num(value, j)  # "1.8m tall", "24703m2": metres, read as a unit
+            if len(nxt.text) == 1 and nxt.text.isupper() and nxt.text not in w.abbrev and nxt.text not in registry().glued \
+                    or nxt.text == "G" and len(t.text) == 1:
+                return None  # "4G", "5G", "3D": a name, not four billion
+            if nxt.text == "m" and (self.kind(j + 1) == "num" and self.tok(j + 1).glued or self.lower(j + 1) in w.extent_words
+                                    or self.lower(j + 1) == "(" and self.kind(j + 2) == "num"):
+                return Num(value, j)  # "1.8m tall", "24703m2", "12m (39ft)": metres, read as a unit
             if nxt.text in w.abbrev:
                 return Num(value * w.abbrev[nxt.text], j + 1, scale=w.abbrev[nxt.text])
             if nxt.lower in w.scales:
@@ -260,14 +275,25 @@ class NumeralReader:
                 return Num(value * self.counted(j), j + 1)
             if nxt.lower == "x" and self.kind(j + 1) != "num":
                 return Num(value, j)  # "1.5x": the "x" is read as the unit "times"
-            if nxt.lower not in w.unit_words and nxt.lower not in ("k",):
+            if nxt.lower not in w.unit_words and nxt.lower not in ("k",) and not self.glued_unit(j):
                 return None  # glued to a word: an ordinal ("17th"), a decade ("1930s") or a code ("06F6")
         if self.lower(j) in w.scales:
             return self.words(j, current=value)
         if nxt is not None and nxt.text in w.abbrev and nxt.text not in w.glued_only and (
-                len(nxt.text) > 1 and nxt.text.islower() or self.kind(j + 1) != "word"):
-            return Num(value * w.abbrev[nxt.text], j + 1, scale=w.abbrev[nxt.text])
+                len(nxt.text) > 1 and nxt.text.islower() or self.kind(j + 1) != "word"
+                or nxt.text in ("B", "M") and self.tok(j + 1).text.islower()):
+            return Num(value * w.abbrev[nxt.text], j + 1, scale=w.abbrev[nxt.text])  # "2 bn", "7 B people"
         return Num(value, j)
+
+    def glued_unit(self, j: int) -> bool:
+        """Whether the word glued after a number at ``j`` is a unit of the registry ("512MB", "40kHz", "85p")."""
+        reg, t = registry(), self.toks[j]
+        if t.lower in ("pc", "pct") or t.text in reg.currency_glued or t.text in reg.glued or t.text in reg.codes:
+            return True
+        if (t.text[:1] in "MKk" and t.text[1:] in reg.codes) or t.text in reg.prefixes.by_first and not t.text.isascii():
+            return True  # "30MUSD", "100元"
+        hit = reg.symbols.match(self.toks, j) or (reg.names.match(self.toks, j) if t.text.islower() else None)
+        return hit is not None
 
     def power(self, i: int, value: float) -> Num | None:
         j = i + 1
@@ -314,7 +340,10 @@ class NumeralReader:
             if seen and lw.endswith("s") and lw[:-1] in w.scales:
                 lw = lw[:-1]  # "five hundreds", "two millions of men"
             next_scale = w.scales.get(self.lower(j + 1), 0)
-            if t.kind == "num" and last in ("scale", "hundred", "and") and t.text.isdigit() and 0 < int(t.text) < scale:
+            if t.kind == "num" and last in ("scale", "hundred", "and") and t.text.isdigit() and len(t.text) < 16 \
+                    and 0 < int(t.text) < scale and current is not None \
+                    and not (self.tok(j + 1) is not None and self.tok(j + 1).glued and self.kind(j + 1) == "word"):
+                # "4 thousand 3 hundred and 21", but not "six million 330ml" (two figures side by side)
                 if cur % 100 or (next_scale and cur >= next_scale):
                     break  # "3 hundred and 2 hundred" is two numbers
                 cur, last = cur + t.value, "digit"
@@ -438,8 +467,11 @@ class NumeralReader:
                 return None  # "a second" is a moment
             if self.lower(i + 1) in w.counted:
                 return Num(w.counted[self.lower(i + 1)], i + 2)  # "a dozen", "a score", "a gross"
+            phrase = f"{self.lower(i + 1)} {self.lower(i + 2)}"
+            if phrase in w.counted:
+                return Num(w.counted[phrase], i + 3)  # "a baker's dozen"
             if self.lower(i + 1) in w.unit_nouns and self.lower(i + 2) not in ("-",):
-                return Num(1, i + 1)  # "a gallon", "a penny": one of the unit
+                return Num(1, i + 1)  # "a gallon", "a penny": one of the unit ("$50 a tonne" is a rate)
             den = self.denominator(i + 1, 1)
             if den is None or self.half_of_a_unit(i):
                 return None  # "a decade and a half": the half belongs to the decade

@@ -23,21 +23,44 @@ its listed interval. Shares ("half", "a third", "3/4") are read as percentages
 so that "half" and "50%" compare; ratios ("three out of five", and "Out of
 eighty members ... only five" across a clause) keep ``part`` and ``whole``.
 
+Units come from the registry of :mod:`claimkit.grammar.units` (pint's units and
+CLDR's currencies): symbols glued or apart ("512MB", "40 kHz"), names, rates
+("$9.50 per square metre", "90 km/h", "$50 a tonne"), money before or after the
+figure ("NZ$2.5 billion", "$US12,400,000", "GBP7m", "RM9.90", "85p", "10 €",
+"4.2 million Swedish kronor", "30 MUSD"), dollars and cents and feet and inches
+as one figure. "pounds" weigh unless money is near ("361 million pounds",
+"paid 500 pounds"). Each quantity carries its unit's canonical name and
+dimension, and ``change`` ("up"/"down") from the words of change around it
+(``data/change.json``: "rose 5%", "fell by 12 points", "a 20% increase").
+
+Two figures, not a range: "fell from 5,210 to 4,980" (levels before and after
+a change, unless the figures move against the verb), "grew by 2.1 billion to
+18.4 billion" (a change, then a level), "six or seven dollars" (alternatives
+sharing unit and scale). "from 11.5 to 14-16 billion" is a figure and a range
+sharing the scale.
+
 Not quantities: years (the date grammar reads them; a year-shaped number that
 counts, as in "about 1500 soldiers", is read here), ordinals, numbers after a
 label word ("Order No. 00447", "pages 347 to 349", "grade 12"), codes
-("T-34", "L2"), numbers inside capitalised names ("World War Two"), times of
-day ("2 pm"), web addresses, list numbering, and a bare "one" (a pronoun far
-more often than a count).
+("T-34", "L2"), numbers inside capitalised names ("World War Two"), numbers
+that name after a name ("Nasdaq 100", "Game 4", "ISO 9001": a plain integer
+after a capitalised word with no plural noun after it), house numbers ("10
+Downing Street"), scores ("won 3-1", "102-98"), "5G", times of day ("2 pm"),
+web addresses, list numbering, and a bare "one" (a pronoun far more often
+than a count: "one of 12 children" counts the twelve; "one day" opening a
+clause is some day). Figures that are not finite ("1e999") are left out.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+from .. import _data
 from .dates import counted_year
 from .lexer import Tok, sentence_initial
 from .numerals import NumeralReader
+from .units import describe, registry
 
 DEFAULT_TOLERANCE = 0.1
 
@@ -58,7 +81,12 @@ class Quantity:
     whole: float | None = None
     share: float | None = None
     hedge: str | None = None
+    change: str | None = None  # "up" or "down": the figure states a change in that direction ("rose 5%")
+    unit_name: str | None = None  # the unit's canonical name ("kilometre per hour", "US dollar")
+    dimension: str | None = None  # what the unit measures ("speed", "currency", "count", "share")
     tokens: tuple[int, int] = field(default=(0, 0), repr=False)
+    scale: float = field(default=1, repr=False)  # the scale word of the last figure ("million"), shared across "to"
+    extra: list = field(default_factory=list, repr=False)  # a second figure read with this one ("six or seven")
 
 
 def bounds(value: float, rule: str, tolerance: float) -> tuple[float | None, float | None]:
@@ -66,8 +94,9 @@ def bounds(value: float, rule: str, tolerance: float) -> tuple[float | None, flo
     if rule == "band":
         lo, hi = value * (1 - tolerance), value * (1 + tolerance)
         return min(lo, hi), max(lo, hi)
-    if rule == "below_band":
-        return value * (1 - tolerance), value
+    if rule == "below_band":  # "almost -9" lies between -9 and -8.1
+        lo, hi = value * (1 - tolerance), value
+        return min(lo, hi), max(lo, hi)
     if rule == "above":
         return value, None
     if rule == "below":
@@ -86,6 +115,9 @@ class _Parser(NumeralReader):
     def __init__(self, text: str, tolerance: float, skip: list[tuple[int, int]]):
         super().__init__(text, skip)
         self.tol = tolerance
+        self.reg = registry()
+        self.extra_words = _extra_words()
+        self.first_lower, self.first_exact = _first_tokens(self.w, self.reg)
 
     # -- units -----------------------------------------------------------
     def unit_after(self, j: int) -> tuple[str, int] | None:
@@ -101,27 +133,110 @@ class _Parser(NumeralReader):
         hit = self.longest(j, w.percent_words)
         if hit:
             return "percent", hit[0]
-        hit = self.longest(j, w.currency_words)
+        reg = self.reg
+        hit = max((h for h in (self.longest(j, w.currency_words), reg.currency_names.match(self.toks, j)) if h),
+                  default=None, key=lambda h: h[0])
         if hit:
+            if hit[1] == "GBP" and t.lower.startswith("pound") and not self.money_pounds(j, hit[0]):
+                return "lb", hit[0]  # "8 pounds", "500 pounds of grain" weigh; "361 million pounds" is money
             return hit[1], hit[0]
         if t.text in w.currency_symbols and t.glued:  # "-15€"
             return w.currency_symbols[t.text], j + 1
+        after = self.tok(j + 1)
+        if t.glued and t.text in reg.currency_glued and not (after is not None and after.glued and after.kind == "word") \
+                and j > 0 and self.kind(j - 1) == "num":
+            return reg.currency_glued[t.text], j + 1  # "85p", "50c"
+        if t.text in reg.codes and t.text.isupper() and (t.space or self.kind(j - 1) == "num"):
+            return t.text, j + 1  # "500 USD", "7m GBP"
         hit = self.longest(j, w.age_after) or (self.lower(j) == "-" and t.glued and self.longest(j + 1, w.age_after))
         if hit:
             return "age", hit[0]  # "aged 12", "71 years old", "a 15-year-old"
         if self.lower(j) == "-" and t.glued and self.lower(j + 1) in w.time_units:
             return w.time_units[self.lower(j + 1)], j + 2  # "a ten-year pact"
-        if self.lower(j) == "-" and t.glued:  # "a 27-kilometer ring"
-            hit = self.longest(j + 1, w.measures)
+        if self.lower(j) == "-" and t.glued:  # "a 27-kilometer ring", "a 12-cent dividend", "16-bit"
+            hit = self.longest(j + 1, w.measures) or self.longest(j + 1, w.currency_words) \
+                or reg.currency_names.match(self.toks, j + 1) or reg.names.match(self.toks, j + 1) \
+                or reg.symbols.match(self.toks, j + 1)
             if hit:
                 return hit[1], hit[0]
+        if t.text in ("″", "′") or t.text == '"' and self.lower(j + 1) in w.extent_words:
+            return ("inch" if t.text != "′" else "ft"), j + 1  # '10″', '10 " long'
+        if t.text in "([{<" and self.kind(j + 1) == "word":  # "20 (kg)", "20 [kg]"
+            inner = self.registry_unit(j + 1) or (self.longest(j + 1, w.measures) or (None, None))[::-1]
+            if inner and inner[0] and self.lower(inner[1]) == {"(": ")", "[": "]", "{": "}", "<": ">"}[t.text]:
+                return inner[0], inner[1] + 1
+        post = reg.prefixes.match(self.toks, j)
+        if post and not any(c.isascii() and c.isalpha() for c in self.text[t.start:self.toks[post[0] - 1].end]) \
+                and j > 0 and self.kind(j - 1) == "num" and self.symbol_closes(post[0]):
+            return post[1], post[0]  # "10 €", "100 ₡", "100元"
         if t.lower in w.time_units and not (t.lower in ("min", "sec") and self.lower(j + 1) == "."):
             return w.time_units[t.lower], j + 1
         hit = self.longest(j, w.measures)
+        if hit and t.text in ("G", "M", "K", "B", "T"):
+            hit = None  # "4G" is a name, "5 G" no gram
+        nxt = self.tok(j + 1)
+        if hit and hit[0] == j + 1 and len(t.text) == 1 and nxt is not None and nxt.glued and (
+                nxt.kind in ("word", "num") or nxt.text == "-" and self.kind(j + 2) == "num"):
+            hit = None  # "24703L202", "24703 L-202": a code
+        if hit and any(self.toks[k].kind == "num" and self.toks[k].space for k in range(j + 1, hit[0])):
+            hit = None  # "12 m 2 dm": the 2 is the next figure, not a power
         if hit and not (len(t.text) == 1 and t.text.islower() and t.space and self.kind(hit[0]) == "word"
-                        and hit[0] == j + 1 and self.lower(hit[0]) not in w.extent_words):  # "5 m high", not "5 g of"
-            return hit[1], hit[0]
-        return None
+                        and hit[0] == j + 1 and self.lower(hit[0]) not in w.extent_words
+                        and self.lower(hit[0]) not in ("x", "by")):  # "5 m high", "1 m x 1 m", not "5 g of"
+            longer = reg.names.match(self.toks, j)  # "square metre" is longer than the listed "square"
+            return (longer[1], longer[0]) if longer and longer[0] > hit[0] else (hit[1], hit[0])
+        return self.registry_unit(j)
+
+    def money_pounds(self, j: int, end: int) -> bool:
+        """Whether "pounds" at ``j`` is money: after a scale ("6,600 million pounds"), with "sterling", or with a
+        word of money near ("paid 500 pounds"); "8 pounds" and "500 pounds of grain" weigh."""
+        if self.lower(end) == "of":
+            return False
+        if self.lower(j - 1) in self.w.scales or self.lower(j - 1) in self.w.abbrev or self.lower(end) == "sterling":
+            return True
+        return bool({self.lower(k) for k in range(j - 6, j)} & self.extra_words["money_words"])
+
+    def symbol_closes(self, k: int) -> bool:
+        """Whether a currency symbol ending before ``k`` closes the figure before it: not when it opens the next
+        one ("10 $ 30 $" closes, "rmb 10 $20" does not), unless the next figure is counted in cents ("10 $ 30 cent")."""
+        if self.kind(k) != "num":
+            return True
+        nxt = self.numeral(k)
+        if nxt is None:
+            return True
+        after = self.lower(nxt.end)
+        return after in self.extra_words["minor_units"] or after in self.w.currency_symbols
+
+    def scaled_code(self, j: int) -> tuple[str, float] | None:
+        """"MUSD", "kEUR": a currency code with a scale letter in front (finance writes "30 MUSD" for $30m)."""
+        t = self.tok(j)
+        if t is None or len(t.text) != 4 or t.text[0] not in "MKk" or t.text[1:] not in self.reg.codes:
+            return None
+        return t.text[1:], 1e6 if t.text[0] == "M" else 1e3
+
+    def registry_unit(self, j: int) -> tuple[str, int] | None:
+        """A unit of the generated registry at ``j``: a symbol as written ("kHz", "MB"), a name ("megawatts"),
+        or a single letter against the digits ("5C", "12V")."""
+        reg, t = self.reg, self.tok(j)
+        if t is None:
+            return None
+        hit = reg.symbols.match(self.toks, j)
+        if hit is None and (t.text.islower() or t.text.isupper()):
+            hit = reg.names.match(self.toks, j)
+        after = self.tok(j + 1)
+        before = self.tok(j - 2)
+        if hit is None and t.glued and t.text in reg.glued and self.kind(j - 1) == "num" \
+                and not (after is not None and after.glued and (after.kind in ("word", "num") or after.text not in ".,;:!?)")) \
+                and not (t.text in ("C", "F") and before is not None and (before.lower in ("the", "a", "an") or (
+                    before.kind == "word" and before.text[0].isupper() and not sentence_initial(self.toks, j - 2)))):
+            hit = (j + 1, reg.glued[t.text])
+        if hit is None:
+            return None
+        end, code = hit
+        nxt = self.tok(end)
+        if nxt is not None and nxt.glued and nxt.kind in ("word", "num") and not self.tok(end - 1).kind == "punct":
+            return None  # "5Gx", "3Dprint": letters run on, not a unit
+        return code, end
 
     def rate(self, unit: str, j: int) -> tuple[str, int]:
         """"$350 per kg", "40 roubles a month", "12 km/h": the unit per another unit."""
@@ -135,7 +250,12 @@ class _Parser(NumeralReader):
             return unit, j
         if t.lower in self.w.time_units:
             return f"{unit}/{self.w.time_units[t.lower]}", k + 1
-        hit = self.longest(k, self.w.measures) if self.lower(j) != "a" else None
+        price = unit in self.reg.currencies
+        hit = self.longest(k, self.w.measures) if self.lower(j) not in ("a", "an") or price else None
+        if self.lower(j) not in ("a", "an") or price:  # "$9.50 per square metre", "$50 a tonne"
+            longer = self.reg.names.match(self.toks, k) or self.reg.symbols.match(self.toks, k)
+            if longer and (hit is None or longer[0] > hit[0]):
+                hit = longer
         if hit:
             return f"{unit}/{hit[1]}", hit[0]
         if t.lower in self.w.rate_nouns and self.lower(j) in ("per", "a"):
@@ -171,6 +291,95 @@ class _Parser(NumeralReader):
             if prev.text in "+/" and before.kind == "num":
                 return True  # "J1149.5+6663", the "0" of "1/0"
         return False
+
+    def names_thing(self, i: int) -> bool:
+        """Numbers that name: "Nasdaq 100", "Game 4", "ISO 9001" (after a name, counting nothing after them),
+        house numbers ("10 Downing Street") and scores ("won 3-1", "102-98")."""
+        t, prev, nxt = self.tok(i), self.tok(i - 1), self.tok(i + 1)
+        if t is None or t.kind != "num":
+            return False
+        x = self.extra_words
+        after = self.lower(i + 1)
+        def is_plural(k: int) -> bool:
+            w = self.tok(k)
+            return w is not None and w.kind == "word" and w.text.islower() and (
+                len(w.lower) > 3 and w.lower.endswith("s") and not w.lower.endswith(("ss", "us", "is"))
+                or w.lower in x["plurals"])
+
+        # "850,000 party members": a plural noun within the next three lowercase words
+        plural = any(is_plural(k) for k in range(i + 1, i + 4)
+                     if all(self.kind(m) == "word" and self.tok(m).text.islower()
+                            and self.lower(m) not in x["counted_determiners"] for m in range(i + 1, k + 1)))
+        counted_after = nxt is not None and (plural or after in self.w.scales
+                                             or self.unit_after(i + 1) is not None and not (nxt.glued and nxt.text in "CF")
+                                             or nxt.text == "%")
+        model_like = t.text.isdigit() and len(t.text) <= 5  # "Boeing 747", "ISO 9001"; never "850,000" or "1.8"
+        if model_like and prev is not None and prev.kind == "word" and prev.space and not prev.newline and not counted_after \
+                and prev.text[0].isupper() and prev.lower not in x["counted_determiners"] \
+                and prev.lower not in self.w.starters and not self.reg.prefixes.match(self.toks, i - 1) \
+                and prev.lower not in self.w.labels and prev.lower not in _change_words() \
+                and not (prev.text.isupper() and len(prev.text) == 1):
+            return True  # "the Nasdaq 100 fell", "Game 4 of the series", "ISO 9001 certification"
+        k = i + 1
+        while k < i + 4 and self.kind(k) == "word" and self.tok(k).text[:1].isupper():
+            if self.lower(k) in x["address_words"] and k > i + 1:
+                return True  # "10 Downing Street", "1600 Pennsylvania Avenue"
+            k += 1
+        # scores: "won 3-1", "a 102-98 win": whole numbers joined by a dash, by a word of play or the second smaller
+        if nxt is not None and nxt.text in "-–" and nxt.glued and self.kind(i + 2) == "num" and self.tok(i + 2).glued:
+            other = self.tok(i + 2)
+            whole = t.text.isdigit() and other.text.isdigit() and len(t.text) <= 3 and len(other.text) <= 3
+            if whole and self.unit_after(i + 3) is None and self.lower(i + 3) not in self.w.scales:
+                context = {self.lower(k) for k in range(i - 4, i + 6)}
+                if context & x["score_words"] or int(other.text) < int(t.text):
+                    return True
+        if prev is not None and prev.text in "-–" and prev.glued and t.glued and self.kind(i - 2) == "num" \
+                and self.names_thing(i - 2):
+            return True  # the second score of "3-1"
+        return False
+
+    def change_before(self, i: int) -> str | None:
+        """"up" or "down" when a word of change stands before token ``i`` with only fillers between
+        ("rose by some 5%", "an increase of 20%", "fell from"), else None."""
+        words = _change()
+        k = i - 1
+        while k >= 0 and k >= i - 5:
+            t = self.toks[k]
+            if t.kind != "word":
+                return None
+            if t.lower in words["before"]:
+                return words["before"][t.lower]
+            if t.lower not in words["fillers"]:
+                return None
+            k -= 1
+        return None
+
+    def levels_follow(self, k: int, way: str) -> bool:
+        """Whether "X to Y" at ``k`` moves the way the word of change says ("fell from 30 to 17"); "reduced from
+        44 to 50" does not, so it is read as the span it writes."""
+        prefix = self.reg.prefixes.match(self.toks, k)
+        a = self.numeral(prefix[0] if prefix else k)
+        if a is None:
+            return True
+        u = self.unit_after(a.end)
+        j = u[1] if u else a.end
+        if self.lower(j) != "to":
+            return True
+        prefix = self.reg.prefixes.match(self.toks, j + 1)
+        b = self.numeral(prefix[0] if prefix else j + 1)
+        if b is None:
+            return True
+        scale = b.scale if a.scale == 1 else 1
+        return (b.value > a.value * scale) == (way == "up")
+
+    def change_after(self, j: int) -> str | None:
+        """"up" or "down" when a noun or adverb of change follows the figure ending before ``j`` ("a 5% rise")."""
+        words = _change()
+        k = j + (self.lower(j) == "-" and self.tok(j).glued)
+        t = self.tok(k)
+        if t is None or t.kind != "word":
+            return None
+        return words["after"].get(t.lower)
 
     def skip_label_range(self, i: int) -> int:
         """Past a labelled number and its range: "pages 347 to 349", "pp. 12-15"."""
@@ -243,9 +452,26 @@ class _Parser(NumeralReader):
         start_i = i
         qualifier, rule = "exact", "exact"
         opener = None
+        prefixed = False
         q = self.qualifier_at(i)
+        lead = self.reg.prefixes.match(self.toks, i)
+        if q and lead and lead[0] > i + 1 and self.numeral(lead[0]) is not None:
+            q = None  # "C$40,000" is Canadian money, not "circa $40,000"
+        changing = self.change_before(i) is not None
+        stepped = changing and self.lower(i - 1) == "by"  # "grew by X to Y": a change, then the level reached
         if q:
             i, qualifier, rule = q
+        elif self.lower(i) in self.extra_words["hyphen_prefixes"] and self.lower(i + 1) == "-" and self.tok(i + 1).glued \
+                and self.kind(i + 2) == "num" and self.tok(i + 2).glued:
+            qualifier, rule = self.extra_words["hyphen_prefixes"][self.lower(i)]  # "sub-5 nanometre", "minus-10"
+            if qualifier == "negative":
+                qualifier = "exact"
+            else:
+                i += 2
+            prefixed = True
+        elif self.lower(i) == "from" and changing and self.levels_follow(i + 1, self.change_before(i)):
+            i += 1  # "fell from 5,210 to 4,980": two levels, not a range
+            start_i, stepped = i, True
         elif self.lower(i) in w.openers:
             k = i + 1
             inner = self.qualifier_at(k)
@@ -261,13 +487,26 @@ class _Parser(NumeralReader):
             i += 1
         currency = None
         t = self.tok(i)
-        if t and t.text in w.currency_symbols:
+        prefix = self.reg.prefixes.match(self.toks, i) or self.reg.loose_prefixes.match(self.toks, i)
+        if prefix and self.numeral(prefix[0]) is not None:
+            currency, i = prefix[1], prefix[0]  # "NZ$2.5 billion", "$US12,400,000", "RM9.90", "HK$ 3"
+        elif t and t.text in w.currency_symbols:
             currency = w.currency_symbols[t.text]
             i += 1
         elif t and t.lower == "us" and self.lower(i + 1) == "$":
             currency, i = "USD", i + 2
         elif t and t.text in w.currency_codes and self.kind(i + 1) == "num":
             currency, i = w.currency_codes[t.text], i + 1  # "USD 500", "Rs 40"
+        elif t and t.text.upper() in self.reg.code_prefixes and self.kind(i + 1) == "num" and t.text.isupper():
+            currency, i = t.text, i + 1  # "GBP7m", "CHF 40m", "JPY2 trillion"
+        elif t and self.scaled_code(i) and self.kind(i + 1) == "num":
+            code, scale = self.scaled_code(i)  # "MAUD 60"
+            n0 = self.numeral(i + 1)
+            if n0 is not None and not self.unit_after(n0.end):
+                return self.make(start_i, n0.end, n0.value * scale, n0.value * scale, n0.value * scale, qualifier, code)
+        elif t and t.text.islower() and self.kind(i + 1) == "num" and self.tok(i + 1).text[0].isdigit() \
+                and not self.year_shaped(i + 1) and (self.longest(i, w.currency_words) or (0, None))[0] == i + 1:
+            currency, i = self.longest(i, w.currency_words)[1], i + 1  # "usd 20", "rmb 10", "dollar 22.5 million"
         t = self.tok(i)
         if t is None:
             return None
@@ -287,7 +526,8 @@ class _Parser(NumeralReader):
         if self.kind(first) == "num" and self.year_shaped(first) and not currency and not q:
             if not self.unit_after(first + 1) and self.lower(first + 1) not in w.scales and not counted_year(self.toks, first):
                 return None
-        if self.is_label_number(first) or self.in_name(first) or self.is_list_number(first):
+        if (not currency and not prefixed and self.is_label_number(first)) or self.in_name(first) \
+                or self.is_list_number(first) or (not currency and self.names_thing(first)):
             return None
         n = self.numeral(i)
         if n is None:
@@ -301,15 +541,25 @@ class _Parser(NumeralReader):
             if d is not None and d.value and self.kind(d.end) != "word" and self.kind(d.end) != "num":
                 value, j, is_fraction = value / d.value, d.end, True
         if t.kind == "word" and t.lower == "one" and j == i + 1 and not (
-            self.lower(j) in ("in", "out", "of") and self.numeral(j + 1 if self.lower(j) != "out" else j + 2)
+            self.lower(j) in ("in", "out") and self.numeral(j + 1 if self.lower(j) != "out" else j + 2)
         ) and not self.unit_after(j) and not opener and not q:
-            return None  # a bare "one" is a pronoun far more often than a count
+            return None  # a bare "one" is a pronoun far more often than a count ("one of 12 children": the 12 counts)
+        if t.kind == "word" and t.lower == "one" and j == i + 1 and not q and self.lower(j) in ("day", "night", "morning",
+                "evening", "afternoon", "time") and (sentence_initial(self.toks, i) or self.lower(i - 1) in (
+                ",", "and", "but", "then", "until", "till", "when", "that")):
+            return None  # "One day he left": some day, not a duration
         unit = currency or "count"
-        u = self.unit_after(j)
-        if u and not currency:
+        scaled = None if currency else self.scaled_code(j)
+        u = self.unit_after(j) if not scaled else None
+        if scaled:
+            unit, value, j = scaled[0], value * scaled[1], j + 1  # "30 MUSD"
+        elif u and not currency:
             unit, j = u
         elif u and currency and u[0] == currency:
             j = u[1]
+        if unit in self.reg.codes and not currency and self.tok(j - 1).text.isupper() and self.lower(j) in w.scales:
+            value, j = value * w.scales[self.lower(j)], j + 1  # "75 USD million"
+        value, j = self.compound(value, unit, j)
         unit, j = self.rate(unit, j)
         if unit == "count" and self.lower(start_i - 1) in w.age_before:
             unit = "age"
@@ -337,13 +587,16 @@ class _Parser(NumeralReader):
             share = value
         low, high = bounds(value, rule, self.tol)
         # ranges: "between X and Y", "X to Y", "X-Y", "X or Y", "X through Y"
+        first_end = j
         if self.lower(j) == "-" and self.tok(j).glued and self.lower(j + 1) in w.connectors and unit == "count":
             j += 1  # "8- to 16-meter": the unit is written once, after the second figure
         spread = self.plus_minus(j)
         if spread is not None:
             width, j = spread
             return self.make(start_i, j, value, value - width, value + width, "range", unit)
-        rng = self.range_tail(start_i, i, j, value, unit, opener, is_fraction, n.scale)
+        rng = None
+        if not (stepped and self.lower(j) == "to"):  # "grew by $2.1 billion to $18.4 billion": a change, then a level
+            rng = self.range_tail(start_i, i, j, value, unit, opener, is_fraction, n.scale, first_end)
         if rng is not None:
             return rng
         if opener:
@@ -358,9 +611,38 @@ class _Parser(NumeralReader):
             reached = self.reached_tail(start_i, j, value, unit)
             if reached is not None:
                 return reached
-        return self.make(start_i, j, value, low, high, qualifier, unit, part=part, whole=whole, share=share)
+        return self.make(start_i, first_end if j == first_end + 1 else j, value, low, high, qualifier, unit, part=part,
+                         whole=whole, share=share, scale=n.scale)
 
-    def range_tail(self, start_i, i, j, value, unit, opener, is_fraction, first_scale) -> Quantity | None:
+    def compound(self, value: float, unit: str, j: int) -> tuple[float, int]:
+        """A smaller unit after a larger: "thirteen dollars and forty-five cents", "15 dollars 50", "5 feet 2 inches"."""
+        w, x = self.w, self.extra_words
+        k = j + (self.lower(j) == "and")
+        t = self.tok(k)
+        if t is None or k == j and not t.space or unit not in self.reg.currencies and unit not in x["compound_units"]:
+            return value, j
+        part = self.numeral(k)
+        if part is None or part.fraction or self.tok(k).kind == "num" and not self.tok(k).text.isdigit():
+            return value, j
+        if unit in x["compound_units"]:
+            minor, per = x["compound_units"][unit]
+            u = self.unit_after(part.end)
+            if u is None and minor == "inch" and self.lower(part.end) == "in" and self.kind(part.end + 1) in ("", "punct"):
+                u = ("inch", part.end + 1)  # "5 ft 2 in"
+            if u and u[0] == minor and 0 <= part.value < per:
+                return value + part.value / per, u[1]
+            return value, j
+        if not 0 < part.value < 100 or value != int(value):
+            return value, j
+        minor = self.lower(part.end)
+        if minor in x["minor_units"] and not (self.tok(part.end).glued and minor not in ("c", "p")):
+            return value + part.value * x["minor_units"][minor], part.end + 1
+        nxt = self.tok(part.end)
+        if nxt is None or nxt.kind == "punct" and nxt.text in ".,;!?)":
+            return value + part.value / 100, part.end  # "it costs 15 dollars 50."
+        return value, j
+
+    def range_tail(self, start_i, i, j, value, unit, opener, is_fraction, first_scale, first_end=None) -> Quantity | None:
         w = self.w
         conn = self.lower(j)
         joiners = set(w.openers[opener]) if opener else w.connectors
@@ -368,8 +650,12 @@ class _Parser(NumeralReader):
             return None
         c = self.tok(j)
         k = j + 1
-        if self.tok(k) and self.tok(k).text in w.currency_symbols:
-            k += 1
+        second_currency = None
+        prefix = self.reg.prefixes.match(self.toks, k)
+        if prefix:
+            second_currency, k = prefix[1], prefix[0]
+        elif self.tok(k) and self.tok(k).text in w.currency_symbols:
+            second_currency, k = w.currency_symbols[self.tok(k).text], k + 1
         nxt = self.tok(k)
         if nxt is None:
             return None
@@ -388,13 +674,13 @@ class _Parser(NumeralReader):
         hi, j2 = other.value, other.end
         lo = value
         u2 = self.unit_after(j2)
-        if u2 is None and unit not in ("count",) and self.tok(i).text not in w.currency_symbols \
-                and self.tok(k - 1).text not in w.currency_symbols and not is_fraction:
+        if u2 is None and unit not in ("count",) and unit not in self.reg.currencies and second_currency is None \
+                and self.tok(i).text not in w.currency_symbols and not is_fraction:
             return None  # "rose 25 % to 34,500 tons": the unit written after the first is not the second's
         if u2:
             u2 = self.rate(*u2)
-        elif self.tok(k - 1).text in w.currency_symbols:
-            u2 = self.rate(w.currency_symbols[self.tok(k - 1).text], j2)
+        elif second_currency:
+            u2 = self.rate(second_currency, j2)
         if u2:
             if unit == "count" or u2[0].startswith(unit + "/"):
                 unit = u2[0]  # "£200 to £300 a head": the rate covers both ends
@@ -408,10 +694,30 @@ class _Parser(NumeralReader):
             lo, hi, unit = lo * 100, hi * 100, "percent"
         elif other.fraction and unit == "percent" and not is_fraction:
             hi *= 100
-        if conn == "or" and not lo < hi <= 10 * abs(lo):
-            return None  # "two or three" is a range; "5.00 or 5,00", "10 bln or 10 tln" are alternatives
+        if conn == "or" and first_end is not None:
+            # "six or seven dollars", "5- or 6-inch", "two or three million": two figures sharing unit and scale
+            a = self.make(start_i, first_end, lo, lo, lo, "exact", unit)
+            b = self.make(j + 1, j2, hi, hi, hi, "exact", unit, scale=other.scale)
+            if a is None or b is None:
+                return None
+            a.extra = [b]
+            return a
+        nxt2 = self.tok(other.end)
+        if opener == "from" and nxt2 is not None and nxt2.text in "-–" and nxt2.glued and first_end is not None \
+                and other.scale == 1 and self.kind(other.end + 1) == "num" and self.tok(other.end + 1).glued:
+            third = self.numeral(other.end + 1)  # "from 11.5 to 14-16 billion": a figure, then a range
+            if third is not None and third.value >= hi:
+                u3 = self.unit_after(third.end)
+                end = u3[1] if u3 and (u3[0] == unit or unit == "count") else third.end
+                unit3 = u3[0] if u3 and unit == "count" else unit
+                scale = third.scale if first_scale == 1 else 1
+                a = self.make(i, first_end, lo * scale, lo * scale, lo * scale, "exact", unit3)
+                b = self.make(k, end, None, hi * third.scale, third.value, "range", unit3)
+                if a is not None and b is not None:
+                    a.extra = [b]
+                    return a
         if hi >= lo or opener == "from":  # "from -18 °C to -34 °C" spans the same interval
-            return self.make(start_i, j2, None, min(lo, hi), max(lo, hi), "range", unit)
+            return self.make(start_i, j2, None, min(lo, hi), max(lo, hi), "range", unit, scale=other.scale)
         return None
 
     def plus_minus(self, j: int) -> tuple[float, int] | None:
@@ -477,20 +783,28 @@ class _Parser(NumeralReader):
                 return self.make(start_i, other.end, None, value, other.value, "range", unit, hedge=hedge)
         return None
 
-    def make(self, i, j, value, low, high, qualifier, unit, part=None, whole=None, share=None, hedge=None):
+    def make(self, i, j, value, low, high, qualifier, unit, part=None, whole=None, share=None, hedge=None,
+             scale=1) -> Quantity | None:
+        """The quantity on tokens ``i`` to ``j``; None when a figure is not a finite number."""
+        if any(x is not None and not math.isfinite(x) for x in (value, low, high, part, whole, share)):
+            return None  # "10^400 men": no reading rather than an infinity no JSON can hold
+        if low is not None and high is not None and low > high:
+            low, high = high, low
         start, end = self.toks[i].start, self.toks[j - 1].end
+        name, dimension = describe(unit)
+        if unit == "degree":
+            dimension = "angle" if {self.lower(k) for k in range(i - 3, j + 3)} & self.extra_words["angle_words"] \
+                else "temperature"
         return Quantity(
             start=start, end=end, text=self.text[start:end], value=value, low=low, high=high,
             qualifier=qualifier, unit=unit, part=part,
-            whole=whole, share=share, hedge=hedge, tokens=(i, j),
+            whole=whole, share=share, hedge=hedge, unit_name=name, dimension=dimension, tokens=(i, j), scale=scale,
         )
 
     # -- the text ----------------------------------------------------------
     def starts_quantity(self, tok: Tok) -> bool:
         """A cheap test before the full parse: can a quantity begin with this token?"""
-        if tok.kind == "num":
-            return True
-        return tok.lower in self.w.starters or tok.text in self.w.currency_symbols or tok.text in "~-−<>≥≤±"
+        return tok.kind == "num" or tok.lower in self.first_lower or tok.text in self.first_exact
 
     def parse(self) -> list[Quantity]:
         found, i = [], 0
@@ -503,13 +817,32 @@ class _Parser(NumeralReader):
             q = self.parse_at(i) if self.starts_quantity(tok) else None
             if q is not None:
                 found.append(q)
-                i = q.tokens[1]
+                found.extend(q.extra)
+                i = found[-1].tokens[1]
             elif tok.kind == "num" and self.is_label_number(i):
                 i = self.skip_label_range(i)
             else:
                 i += 1
         self.ratios_across_clause(found)
+        self.changes(found)
         return found
+
+    def changes(self, found: list[Quantity]) -> None:
+        """Each figure's direction of change from the words around it; in "rose from X to Y" and "grew by X
+        to Y" the level after "to" shares it, and a bare first figure takes the second's scale ("from 11.5
+        to 14 billion")."""
+        for k, q in enumerate(found):
+            i, j = q.tokens
+            q.change = self.change_before(i) or self.change_after(j)
+            prev = found[k - 1] if k else None
+            if prev is not None and prev.change and self.lower(i - 1) == "to" and prev.tokens[1] == i - 1:
+                q.change = q.change or prev.change
+                if prev.unit not in ("count", q.unit):
+                    continue
+                if prev.scale == 1 and q.scale > 1 and prev.value is not None \
+                        and prev.value * q.scale <= (q.value or q.high or 0) * 10:
+                    prev.value = prev.low = prev.high = prev.value * q.scale
+                prev.unit, prev.unit_name, prev.dimension = q.unit, q.unit_name, q.dimension
 
     def ratios_across_clause(self, found: list[Quantity]) -> None:
         """"Out of eighty members ... only five were left": the later count is a part of the earlier whole."""
@@ -524,6 +857,51 @@ class _Parser(NumeralReader):
                 continue
             if b.part is None and b.value is not None and a.value and 0 <= b.value < a.value:
                 b.part, b.whole, b.share = b.value, a.value, 100 * b.value / a.value
+
+
+def _extra_words() -> dict:
+    """The lists of data/numbers.json that guard names and read prefixes, as sets (built once)."""
+    global _EXTRA
+    if _EXTRA is None:
+        d = _data.load("numbers")
+        _EXTRA = {"hyphen_prefixes": d["hyphen_prefixes"], "score_words": set(d["score_words"]),
+                  "address_words": set(d["address_words"]), "name_followers": set(d["name_followers"]),
+                  "counted_determiners": set(d["counted_determiners"]), "minor_units": d["minor_units"],
+                  "compound_units": d["compound_units"], "angle_words": set(d["angle_words"]),
+                  "money_words": set(d["money_words"]), "plurals": set(d["irregular_plurals"])}
+    return _EXTRA
+
+
+def _first_tokens(w, reg) -> tuple[set, set]:
+    """The tokens a quantity can begin with: lower-case words, and symbols and codes as written (built once)."""
+    global _FIRST
+    if _FIRST is None:
+        lower = set(w.starters) | set(reg.loose_prefixes.by_first) | set(_extra_words()["hyphen_prefixes"])
+        exact = set(w.currency_symbols) | set(reg.prefixes.by_first) | reg.code_prefixes | set("~-−<>≥≤±")
+        _FIRST = (lower, exact)
+    return _FIRST
+
+
+_FIRST: tuple | None = None
+
+
+def _change() -> dict:
+    """data/change.json as look-ups: word -> "up"/"down" before and after a figure, and the fillers between."""
+    global _CHANGE
+    if _CHANGE is None:
+        d = _data.load("change")
+        _CHANGE = {"before": {w: way for way in ("up", "down") for w in d[way]["before"]},
+                   "after": {w: way for way in ("up", "down") for w in d[way]["after"]},
+                   "fillers": set(d["fillers"])}
+    return _CHANGE
+
+
+def _change_words() -> dict:
+    return _change()["before"]
+
+
+_EXTRA: dict | None = None
+_CHANGE: dict | None = None
 
 
 def find_quantities(text: str, *, tolerance: float = DEFAULT_TOLERANCE,

@@ -5,7 +5,9 @@ inside such a token has no token-aligned span. Rather than widen the span (and
 point at characters the figure is not), the token is split at the figure's
 edges. Span groups already on the Doc are rebuilt from their character
 offsets afterwards, since splitting shifts token indices (``Span._`` values are
-keyed by character offsets and survive).
+keyed by character offsets and survive). ``doc.text`` is built anew from the
+tokens on every access, so it is read once per call (once per split, it made
+long documents quadratic).
 """
 
 from __future__ import annotations
@@ -36,11 +38,12 @@ def split_tokens_at(doc: Doc, ranges: list[tuple[int, int]]) -> None:
         key: [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in group]
         for key, group in doc.spans.items()
     }
+    text = doc.text
     with doc.retokenize() as retokenizer:
         for i, positions in cuts.items():
             tok = doc[i]
             edges = [tok.idx, *positions, tok.idx + len(tok.text)]
-            orths = [doc.text[a:b] for a, b in zip(edges, edges[1:]) if b > a]
+            orths = [text[a:b] for a, b in zip(edges, edges[1:]) if b > a]
             heads = [tok.head if tok.head.i != tok.i else (tok, 0)] + [(tok, 0)] * (len(orths) - 1)
             attrs = {"DEP": [tok.dep_ or "dep"] + ["dep"] * (len(orths) - 1)}
             retokenizer.split(tok, orths, heads=heads, attrs=attrs)

@@ -3,7 +3,9 @@
 Add it to any English pipeline with ``nlp.add_pipe("claimkit_quantities")``
 (spaCy finds it through claimkit's entry point). Spans land in
 ``doc.spans["quantities"]``; each carries ``span._.value``, ``low``, ``high``,
-``qualifier``, ``unit``, ``part``, ``whole``, ``share`` and ``hedge``.
+``qualifier``, ``unit``, ``part``, ``whole``, ``share``, ``hedge``, ``change`` ("up", "down" or None:
+the figure states a change, "rose 5%"), ``unit_name`` (the unit's canonical name, "kilometre per hour")
+and ``dimension`` (what it measures: "speed", "currency", "count").
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from spacy.tokens import Doc, Span
 from ..grammar import DEFAULT_TOLERANCE, find_dates, find_quantities
 from .align import exact_spans
 
-QUANTITY_FIELDS = ("value", "low", "high", "qualifier", "unit", "part", "whole", "share", "hedge")
+QUANTITY_FIELDS = ("value", "low", "high", "qualifier", "unit", "part", "whole", "share", "hedge", "change", "unit_name",
+                   "dimension")
 
 for _name in QUANTITY_FIELDS:
     if not Span.has_extension(_name):
@@ -30,12 +33,13 @@ class QuantityReader:
         self.tolerance = tolerance
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on each access: read once
         if self.dates_key in doc.spans:
             taken = [(s.start_char, s.end_char) for s in doc.spans[self.dates_key]]
         else:  # used without claimkit_dates: still keep years and date ranges out
-            taken = [(d.start, d.end) for d in find_dates(doc.text)]
+            taken = [(d.start, d.end) for d in find_dates(text)]
         spans = []
-        found = find_quantities(doc.text, tolerance=self.tolerance, skip=taken)
+        found = find_quantities(text, tolerance=self.tolerance, skip=taken)
         for q, span in zip(found, exact_spans(doc, [(q.start, q.end) for q in found], "QUANTITY")):
             if span is None:
                 continue
