@@ -98,3 +98,14 @@ def test_quantity_grammar_units(text, unit, value):
 )
 def test_quantity_grammar_skips_what_is_not_a_quantity(text):
     assert [q.text for q in find_quantities(text)] == []
+
+
+@pytest.mark.parametrize("text, expr, low, high", [
+    ("between 30 million and 45 million deaths", "between 30 million and 45 million", 3e7, 4.5e7),
+    ("between thirty million and forty-five million deaths", "between thirty million and forty-five million",
+     3e7, 4.5e7),
+    ("somewhere in the range of 30 and 45 million", "30 and 45 million", 3e7, 4.5e7),
+])
+def test_quantity_grammar_two_scaled_figures_make_a_range_not_one_number(text, expr, low, high):
+    [q] = find_quantities(text)
+    assert (q.text, q.low, q.high) == (expr, low, high)

@@ -207,6 +207,8 @@ def test_units_claim_records_with_the_new_fields_match_the_schema(blank_nlp):
         "date_start": None, "date_end": None, "subject": None, "predicate": None, "period_start": None,
         "period_end": None, "hedge": None, "footnote": None, "change": spans[1]._.change,
         "unit_name": spans[1]._.unit_name, "dimension": spans[1]._.dimension,
+        "place": None, "event": None, "event_key": None, "topic_events": None, "topic_place": None,
+        "restrictions": None,
     }
     assert record_errors("claim", record) == []
     assert record_errors("claim", {**record, "change": "sideways"})

@@ -339,19 +339,22 @@ class NumeralReader:
             lw = t.lower
             if seen and lw.endswith("s") and lw[:-1] in w.scales:
                 lw = lw[:-1]  # "five hundreds", "two millions of men"
-            next_scale = w.scales.get(self.lower(j + 1), 0)
+            ahead = j + 1
+            if lw in w.tens and self.lower(ahead) in ("-", "–") and self.lower(ahead + 1) in w.units:
+                ahead += 2  # "forty-five million": the scale after the whole compound
+            next_scale = w.scales.get(self.lower(ahead), 0)
             if t.kind == "num" and last in ("scale", "hundred", "and") and t.text.isdigit() and len(t.text) < 16 \
                     and 0 < int(t.text) < scale and current is not None \
                     and not (self.tok(j + 1) is not None and self.tok(j + 1).glued and self.kind(j + 1) == "word"):
                 # "4 thousand 3 hundred and 21", but not "six million 330ml" (two figures side by side)
-                if cur % 100 or (next_scale and cur >= next_scale):
-                    break  # "3 hundred and 2 hundred" is two numbers
+                if cur % 100 or (next_scale and cur >= next_scale) or (next_scale and total and next_scale >= scale):
+                    break  # "3 hundred and 2 hundred", "30 million and 45 million" are two numbers
                 cur, last = cur + t.value, "digit"
             elif lw in w.units or lw in w.tens:
                 if last in ("digit",) or (cur % 100 and not (lw in w.units and cur % 10 == 0 and cur % 100 >= 20)):
                     break
-                if next_scale and cur >= next_scale:
-                    break
+                if next_scale and (cur >= next_scale or total and next_scale >= scale):
+                    break  # "thirty million and forty million" is two numbers
                 if lw in w.tens and seen and last != "and" and self.compound_ordinal(j):
                     break  # "one hundred thirty-fifths": the tens belong to the denominator
                 cur += w.units.get(lw, 0) + w.tens.get(lw, 0)

@@ -451,8 +451,9 @@ class _Parser(NumeralReader):
         w = self.w
         start_i = i
         qualifier, rule = "exact", "exact"
-        opener = None
-        prefixed = False
+        opener = "between" if self.lower(i - 1) == "of" and self.lower(i - 2) == "range" else None  # "in the
+        soft = opener is not None  # range of 30 and 45 million": the phrase opens a range as "between" does,
+        prefixed = False  # when a second figure follows
         q = self.qualifier_at(i)
         lead = self.reg.prefixes.match(self.toks, i)
         if q and lead and lead[0] > i + 1 and self.numeral(lead[0]) is not None:
@@ -597,9 +598,11 @@ class _Parser(NumeralReader):
         rng = None
         if not (stepped and self.lower(j) == "to"):  # "grew by $2.1 billion to $18.4 billion": a change, then a level
             rng = self.range_tail(start_i, i, j, value, unit, opener, is_fraction, n.scale, first_end)
+            if rng is None and soft:
+                rng = self.range_tail(start_i, i, j, value, unit, None, is_fraction, n.scale, first_end)
         if rng is not None:
             return rng
-        if opener:
+        if opener and not soft:
             return None  # "between X" with no second figure: the figure is read on its own from the next token
         # "more than 10 and less than 40", "at most 100 and at least 20"
         if qualifier in _LOWER | _UPPER and part is None:

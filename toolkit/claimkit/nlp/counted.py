@@ -167,9 +167,18 @@ def _figure_before(doc: Doc, q: Span) -> bool:
 
 
 def shared_noun(doc: Doc, q: Span) -> list | None:
-    """"57,540 allied and 8,000 German soldiers": a figure with only an adjective takes the noun of the
-    next member of its list, keeping its own adjective."""
+    """"57,540 allied and 8,000 German soldiers", "170,000 or 450,000 lives": a figure with no noun (or only
+    an adjective) takes the noun of the next member of its list, keeping its own adjective."""
     j = q.end
+    while j < q.sent.end and (doc[j].text in ("[", "]", "(", ")") or doc[j].like_num and doc[j - 1].text == "["):
+        j += 1  # "170,000[208] or 450,000": a footnote mark between
+    if j < q.sent.end and doc[j].lower_ in ("or", "and", "to") and j + 1 < q.sent.end and doc[j + 1].like_num:
+        k = j + 1
+        while k < q.sent.end and doc[k].like_num:
+            k += 1
+        run = noun_run(doc, k, q.sent.end)
+        noun = [t for t in run[0] if t.pos_ in NOUN_POS] if run else []
+        return noun[-1:] or None
     own = []
     while j < q.sent.end and doc[j].pos_ in ("ADJ", "PROPN", "VERB") and doc[j].text[:1].isalpha() \
             and not doc[j].ent_type_ in ("PERSON", "ORG"):

@@ -167,6 +167,9 @@ class FrameBuilder:
             share = q._.unit == "percent" or q._.share is not None and q._.part is None
             f.predicate, f.predicate_class, verbs = ct.predicate(self.doc, anchor_tok, head_noun, lex,
                                                                  people or not subj, share, q)
+            measured = ct.measure_target(self.doc, q)
+            if measured is not None and ct.noun_class(measured[-1], lex):  # "a toll of 170,000 lives": the measure
+                f.predicate, f.predicate_class = measured[-1].text, ct.noun_class(measured[-1], lex)  # names it
             if f.predicate_class is None and subj and (borrowed or antecedent):
                 noun = next((t for t in reversed(subj) if t.pos_ in ct.NOUN_POS), None)
                 if ct.noun_class(noun, lex):  # "681,692 of these [executions] were carried out"
