@@ -263,3 +263,29 @@ def test_scope_different_places_and_named_events_are_never_aligned():
     again = claim("b", "460,000", 4.6e5, subject="casualties", cls="casualty", topic_events=["the Somme", "Great War"])
     [row] = pairs(somme, again)
     assert row["status"] == "conflict"
+
+
+def test_copies_are_judged_once_and_groups_grow_with_the_claims():
+    from claimkit.compare import compare_groups, pairs_of
+
+    def corpus(copies):
+        records = []
+        for i in range(copies):
+            records.append(claim(f"a{i}", "680,000", 680000, sentence="In 1937-38 680,000 people were executed.",
+                                 subject="people", **PERIOD))
+            records.append(claim(f"b{i}", "750,000", 750000, sentence="About 750,000 people were executed then.",
+                                 subject="people", **PERIOD))
+        return claims_frame(records)
+
+    small_groups, small_pairs = compare_groups(corpus(2))
+    big_groups, big_pairs = compare_groups(corpus(40))
+    assert len(big_pairs) == len(small_pairs) == 1 and big_pairs.iloc[0]["flagged"]  # not 40 x 40 pairs
+    [group] = big_groups.itertuples()
+    assert group.members_count == 80 and group.flagged and group.status == "conflict"
+    assert (group.low, group.high) == (680000, 750000) and len(group.disagreeing) == 80
+    validate_records("group", to_records(big_groups))
+    three = corpus(3)
+    [small] = compare_groups(three)[0].itertuples()
+    everything = pairs_of(three, small.members)
+    assert len(everything) == 6 * 5 // 2  # on demand, every pair of the group, copies included
+    assert everything["flagged"].sum() == 3 * 3

@@ -75,6 +75,7 @@ from .explain import explain
 from ..nlp.lexicon import accepts_lexicons, current
 from ..nlp.scope import keys_match
 from .features import PEOPLE, SCOPE_REASONS, USED, Claim, claim_features, related, siblings
+from .groups import Classes, build_groups
 from .intervals import ends_agree
 
 
@@ -301,13 +302,17 @@ def _candidates(blocks: dict[tuple, list[Claim]]):
                 yield from product(members, blocks[other])
 
 
-def _pairs(claims: pd.DataFrame):
+def _pairs(claims: pd.DataFrame, classes: Classes | None = None):
+    """Aligned pairs of class representatives (see :mod:`claimkit.compare.groups`): alike claims are one."""
     lex = current()
+    classes = classes if classes is not None else Classes()
     keep = claims["kind"].isin(["quantity", "event"])
     blocks: dict[tuple, list[Claim]] = {}
     multi: set[int] = set()  # claims in more than one block: their pairs may repeat
     for c in to_records(claims.loc[keep, [col for col in USED if col in claims.columns]]):
         features = claim_features(c, lex)
+        if not features or classes.add(features[0][1]) is None:
+            continue  # no frame to align on, or alike a claim already in its blocks
         if len(features) > 1:
             multi.add(id(features[0][1]))
         for key, claim in features:
@@ -338,22 +343,59 @@ def _collector_paused():
 
 
 @accepts_lexicons
+def _frame(records: list[dict]) -> pd.DataFrame:
+    """The disagreements table of judged pairs, most severe first, indexed by ``pair_id``."""
+    columns = {name: [r[name] for r in records] for name in DISAGREEMENT_COLUMNS}
+    df = pd.DataFrame(columns).astype(DISAGREEMENT_COLUMNS)
+    if len(df):
+        df = df.sort_values(["severity", "relative_difference"], ascending=False, na_position="last",
+                            kind="stable")
+    return df.set_index("pair_id", drop=False).rename_axis(None)
+
+
+def _judged(claims: pd.DataFrame, classes: Classes) -> list[tuple[Claim, Claim, dict]]:
+    with _collector_paused():
+        return [(a, b, judge(a, b)) for a, b in _pairs(claims, classes)]
+
+
+@accepts_lexicons
 def compare(claims: pd.DataFrame) -> pd.DataFrame:
-    """A disagreement record for every aligned pair of claims, most severe first.
+    """A disagreement record for every aligned pair of claims (alike claims count once), most severe first.
 
     Example:
         >>> disagreements = compare(extract("sources/"))  # doctest: +SKIP
         >>> disagreements[disagreements.flagged][["text_a", "text_b", "status", "explanation"]]  # doctest: +SKIP
     """
-    columns: dict[str, list] = {name: [] for name in DISAGREEMENT_COLUMNS}
-    appenders = [(name, values.append) for name, values in columns.items()]
+    return _frame([record for _, _, record in _judged(claims, Classes())])
+
+
+@accepts_lexicons
+def compare_groups(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(groups, pairs): aligned claims gathered in groups, and the pairs worth reading: the flagged ones and
+    the agreements that carry a reason (a different event class, period or certainty). An agreement with
+    nothing to say stays inside its group. The work and both tables grow with the claims.
+
+    Example:
+        >>> groups, pairs = compare_groups(extract("sources/"))  # doctest: +SKIP
+        >>> groups[groups.flagged][["subject", "members_count", "low", "high", "status"]]  # doctest: +SKIP
+    """
+    classes = Classes()
+    judged = _judged(claims, classes)
+    groups = build_groups(judged, classes)
+    return groups, _frame([r for _, _, r in judged if r["flagged"] or r["reasons"]])
+
+
+def pairs_of(claims: pd.DataFrame, members) -> pd.DataFrame:
+    """Every aligned pair among the claims ``members`` names (a group's ``members``), alike claims included:
+    what ``claimkit compare --pairs`` prints for a group."""
+    wanted = set(members)
+    subset = claims[claims["claim_id"].isin(wanted)]
+    records = []
+    for c in to_records(subset.loc[:, [col for col in USED if col in subset.columns]]):
+        records.append(c)
+    lex = current()
+    features = [f for c in records for f in claim_features(c, lex)[:1]]
+    claims_ = [claim for _, claim in features]
     with _collector_paused():
-        for a, b in _pairs(claims):
-            record = judge(a, b)
-            for name, append in appenders:
-                append(record[name])
-    df = pd.DataFrame(columns).astype(DISAGREEMENT_COLUMNS)
-    if len(df):
-        df = df.sort_values(["severity", "relative_difference"], ascending=False, na_position="last",
-                            kind="stable").reset_index(drop=True)
-    return df
+        out = [judge(a, b) for i, a in enumerate(claims_) for b in claims_[i + 1:] if _comparable(a, b)]
+    return _frame(out)

@@ -13,6 +13,7 @@ from .table import (
     CITATION_COLUMNS,
     CLAIM_COLUMNS,
     DISAGREEMENT_COLUMNS,
+    GROUP_COLUMNS,
     NAME_COLUMNS,
     VERDICT_COLUMNS,
     citations_frame,
@@ -24,7 +25,7 @@ from .table import (
 )
 
 __all__ = [
-    "CITATION_COLUMNS", "CLAIM_COLUMNS", "DISAGREEMENT_COLUMNS", "FORMATS", "NAME_COLUMNS", "VERDICT_COLUMNS",
+    "CITATION_COLUMNS", "CLAIM_COLUMNS", "DISAGREEMENT_COLUMNS", "FORMATS", "GROUP_COLUMNS", "NAME_COLUMNS", "VERDICT_COLUMNS",
     "atomic_path", "citations_frame", "claims_frame", "database", "disagreements_frame", "exports", "frame", "indexed",
     "read_table", "record_errors", "schema", "to_records", "validate_records", "write_table",
 ]

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from ..errors import SchemaError
 
 SCHEMAS = ("claim", "source", "citation", "disagreement", "catalog-entry", "reference", "verdict", "name-check",
-           "lexicon", "annotation")
+           "lexicon", "annotation", "group")
 
 
 @lru_cache(maxsize=None)

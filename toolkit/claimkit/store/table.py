@@ -94,6 +94,30 @@ DISAGREEMENT_COLUMNS: dict[str, str] = {
 }
 
 
+GROUP_COLUMNS: dict[str, str] = {
+    "group_id": "string",
+    "kind": "string",
+    "measure": "string",
+    "subject": "string",
+    "predicate_class": "string",
+    "event": "string",
+    "place": "string",
+    "members": "object",
+    "members_count": "Int64",
+    "sources": "object",
+    "low": "Float64",
+    "high": "Float64",
+    "date_start": "string",
+    "date_end": "string",
+    "spread": "Float64",
+    "status": "string",
+    "flagged": "boolean",
+    "disagreeing": "object",
+    "pairs": "Int64",
+    "flagged_pairs": "Int64",
+}
+
+
 VERDICT_COLUMNS: dict[str, str] = {
     "claim_id": "string",
     "source_id": "string",

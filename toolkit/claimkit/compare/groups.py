@@ -1,0 +1,144 @@
+"""Claim groups: aligned claims gathered once, so that the work and the output grow with the claims.
+
+Two steps keep comparison linear in a corpus that repeats itself (a class's copied essays, every
+revision of one article, a newspaper archive quoting one agency's figure):
+
+1. **Copies are judged once.** Claims written in the same words in the same sentence, with the same frame
+   (measure, what is counted, event class, restrictions, scope, period, certainty and interval), are one
+   *class* wherever they stand: one representative is aligned and judged for all of them, and a pair of
+   classes gives one pair, not one per pair of copies. Copies agree by construction.
+2. **Aligned classes form groups.** The classes joined by aligned pairs make a group (a connected
+   component): its members, their intervals, the spread from the lowest to the highest, the status of
+   its worst pair and the members that take part in a flagged pair. A group's pairs are available on
+   demand (:func:`pairs_of`); the audit's outputs carry groups and the informative pairs (flagged, or
+   agreeing with a reason such as a different event class), never every agreement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+
+import pandas as pd
+
+from ..store import GROUP_COLUMNS
+from .features import Claim, names
+
+_STATUS_RANK = {"agree": 0, "scope_differs": 1, "conflict": 2}
+
+
+def signature(c: Claim) -> tuple:
+    """Everything alignment and judgement read of a claim, with its words, except the source it stands in:
+    the same figure in the same sentence of two files (a copied essay, a republished article) is one class."""
+    row = c.row
+    return (row.get("text"), row.get("sentence"), c.measure, c.concept, c.mods, c.collective, c.classes, c.restrictions, c.event, c.topic_events,
+            c.place, c.topic_place, c.base, c.period, c.hedged, c.bounded, c.elliptic, c.people, c.attribution,
+            _key(c.low), _key(c.high), c.ends, row.get("kind"), tuple(names(row.get("patient_keys"))),
+            tuple(names(row.get("participant_keys"))), row.get("certainty"), row.get("qualifier"))
+
+
+def _key(x):
+    return x if isinstance(x, str) or x is None else round(float(x), 9) if math.isfinite(x) else x
+
+
+class Classes:
+    """Claims collapsed into classes of alike claims: one representative each, with every member."""
+
+    def __init__(self):
+        self.by_signature: dict[tuple, Claim] = {}
+        self.members: dict[int, list[dict]] = {}  # id(representative) -> member rows
+
+    def add(self, claim: Claim) -> Claim | None:
+        """The claim's representative; None when the claim joined an existing class (it needs no block)."""
+        sig = signature(claim)
+        rep = self.by_signature.get(sig)
+        if rep is None:
+            self.by_signature[sig] = claim
+            self.members[id(claim)] = [claim.row]
+            return claim
+        if claim.row["claim_id"] not in {r["claim_id"] for r in self.members[id(rep)][-1:]}:
+            self.members[id(rep)].append(claim.row)
+        return None
+
+    def of(self, rep: Claim) -> list[dict]:
+        return self.members.get(id(rep), [rep.row])
+
+
+def build_groups(judged: list[tuple[Claim, Claim, dict]], classes: Classes) -> pd.DataFrame:
+    """The groups table from judged pairs of representatives (see the module docstring)."""
+    parent: dict[int, int] = {}
+    reps: dict[int, Claim] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in judged:
+        reps[id(a)], reps[id(b)] = a, b
+        ra, rb = find(id(a)), find(id(b))
+        if ra != rb:
+            parent[ra] = rb
+    for rep in classes.by_signature.values():  # a class of alike claims is a group even with no other class
+        if len(classes.of(rep)) > 1 and id(rep) not in reps:
+            reps[id(rep)] = rep
+            find(id(rep))
+    by_root: dict[int, list[Claim]] = defaultdict(list)
+    for key, rep in reps.items():
+        by_root[find(key)].append(rep)
+    status: dict[int, str] = {}
+    flagged: dict[int, set[str]] = defaultdict(set)
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for a, b, record in judged:
+        root = find(id(a))
+        counts[root][0] += 1
+        if _STATUS_RANK[record["status"]] >= _STATUS_RANK.get(status.get(root, "agree"), 0):
+            status[root] = record["status"]
+        if record["flagged"]:
+            counts[root][1] += 1
+            flagged[root] |= {r["claim_id"] for r in classes.of(a)} | {r["claim_id"] for r in classes.of(b)}
+    rows = []
+    for root, members in by_root.items():
+        rows.append(_group_row(members, classes, status.get(root, "agree"), flagged[root], counts[root]))
+    df = pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS)).astype(GROUP_COLUMNS)
+    if len(df):
+        df = df.sort_values(["flagged", "members_count"], ascending=False, kind="stable")
+    return df.set_index("group_id", drop=False).rename_axis(None)
+
+
+def _group_row(reps: list[Claim], classes: Classes, status: str, flagged: set[str], counts: list[int]) -> dict:
+    rows = [r for rep in reps for r in classes.of(rep)]
+    ids = sorted({r["claim_id"] for r in rows})
+    first = reps[0]
+    numbers = [(rep.low, rep.high) for rep in reps if not isinstance(rep.low, str)]
+    lows = [lo for lo, _ in numbers if lo is not None and math.isfinite(lo)]
+    highs = [hi for _, hi in numbers if hi is not None and math.isfinite(hi)]
+    points = [rep.point for rep in reps if rep.point is not None]
+    spread = (max(points) - min(points)) / max(abs(p) for p in points) if len(points) > 1 and max(
+        abs(p) for p in points) else 0.0
+    dates = sorted(r.get("date_start") for r in rows if r.get("date_start"))
+    return {
+        "group_id": hashlib.sha1(":".join(ids).encode()).hexdigest()[:16],
+        "kind": "event" if first.measure == "event" else "quantity",
+        "measure": first.measure,
+        "subject": next((r.get("subject") for r in rows if r.get("subject")), None)
+        or (first.concept if first.measure != "event" else None),
+        "predicate_class": "+".join(sorted({c for rep in reps for c in rep.classes})) or None,
+        "event": next((r.get("event") for r in rows if r.get("event")), None),
+        "place": next((r.get("place") for r in rows if r.get("place")), None),
+        "members": ids,
+        "members_count": len(ids),
+        "sources": sorted({r["source_id"] for r in rows}),
+        "low": min(lows) if lows else None,
+        "high": max(highs) if highs else None,
+        "date_start": dates[0] if dates else None,
+        "date_end": max(r.get("date_end") for r in rows if r.get("date_end")) if dates else None,
+        "spread": float(spread),
+        "status": status,
+        "flagged": bool(flagged),
+        "disagreeing": sorted(flagged),
+        "pairs": counts[0],
+        "flagged_pairs": counts[1],
+    }
