@@ -131,3 +131,9 @@ def test_periods_come_from_the_clause_or_the_period_the_text_defined(nlp, text, 
 def test_periods_a_scholars_year_does_not_date_the_figure(nlp):
     qs, _ = _frames(nlp, "In 2009, historian Anna Berg estimated that 60,000 people were deported.")
     assert qs["60,000"]._.period_start is None
+
+
+def test_events_a_named_event_as_the_subject_of_a_dated_clause_happened_then(nlp):
+    doc = nlp("The Long Drought ruined the valley. The drought was the main cause of hunger between 1876 and 1879.")
+    [event] = [e for e in doc.spans["events"] if e._.predicate_class == "occurred"]
+    assert event._.event == "Long Drought" and doc.char_span(*event._.event_date).text == "between 1876 and 1879"

@@ -259,7 +259,7 @@ class EventReader:
                 t.lemma_.lower() == "end" for c in verb.children for t in c.subtree):
             cls = "ended"  # "came to an end in 1962"
         cls = cls or _state_class(verb)
-        if cls is None and _period_copula(verb, lex):
+        if cls is None and (_period_copula(verb, lex) or self._event_is_subject(verb)):
             cls = "occurred"
         if cls is None and verb.pos_ == "VERB" and verb.lemma_.lower() not in lex.light_verbs \
                 and verb.lemma_.lower() not in lex.reporting_verbs:
@@ -306,6 +306,17 @@ class EventReader:
         span = self.doc[verb.i:verb.i + 1]
         return [Event(span=span, date=d, predicate=f"{verb.text} the {obj.text}", predicate_class=cls,
                       participants=[], place=None, negated=negated(verb), event=name, event_key=key) for d in mine]
+
+    def _event_is_subject(self, verb) -> bool:
+        """"The famine was a direct cause of death ... between 1959 and 1962": a named event that is the subject
+        of a copula dated in its own clause happened then."""
+        if verb.lemma_ != "be" or verb.dep_ != "ROOT":
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or not any(e.start <= subj.idx < e.end for e in self.named):
+            return False
+        own = {t.i for t in verb.subtree}
+        return any(d.root.i in own for d in self.doc.spans.get("dates", []) if d.sent == verb.sent)
 
     def find(self) -> list[Event]:
         doc = self.doc
