@@ -224,7 +224,8 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
     certainty = c.get("certainty") or "asserted"
     qualifier = (c.get("qualifier") or "").lower()
     scope = dict(place=place_of(c.get("place"), lex), event=key_of(c.get("event_key")),
-                 topic_events=tuple(_topic_key(n) for n in names(c.get("topic_events"))), topic_place=c.get("topic_place"),
+                 topic_events=tuple(_topic_key(n) for n in names(c.get("topic_events"))),
+                 topic_place=c.get("topic_place"),
                  restrictions=frozenset(names(c.get("restrictions"))))
     if c["kind"] == "event":
         keys = [k for k in names(c.get("participant_keys")) if not k.startswith("NORP:")]  # "the Soviets" sign much

@@ -32,7 +32,8 @@ def signature(c: Claim) -> tuple:
     """Everything alignment and judgement read of a claim, with its words, except the source it stands in:
     the same figure in the same sentence of two files (a copied essay, a republished article) is one class."""
     row = c.row
-    return (row.get("text"), row.get("sentence"), c.measure, c.concept, c.mods, c.collective, c.classes, c.restrictions, c.event, c.topic_events,
+    return (row.get("text"), row.get("sentence"), c.measure, c.concept, c.mods, c.collective, c.classes,
+            c.restrictions, c.event, c.topic_events,
             c.place, c.topic_place, c.base, c.period, c.hedged, c.bounded, c.elliptic, c.people, c.attribution,
             _key(c.low), _key(c.high), c.ends, row.get("kind"), tuple(names(row.get("patient_keys"))),
             tuple(names(row.get("participant_keys"))), row.get("certainty"), row.get("qualifier"))

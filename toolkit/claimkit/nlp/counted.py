@@ -181,7 +181,7 @@ def shared_noun(doc: Doc, q: Span) -> list | None:
         return noun[-1:] or None
     own = []
     while j < q.sent.end and doc[j].pos_ in ("ADJ", "PROPN", "VERB") and doc[j].text[:1].isalpha() \
-            and not doc[j].ent_type_ in ("PERSON", "ORG"):
+            and doc[j].ent_type_ not in ("PERSON", "ORG"):
         own.append(doc[j])
         j += 1
     if not own or len(own) > 2 or j >= q.sent.end or doc[j].lower_ not in ("and", "or", ","):
@@ -204,7 +204,8 @@ def _relative_antecedent(doc: Doc, q: Span) -> list | None:
     """"..., of whom 60,000 became casualties": the noun the relative pronoun stands for."""
     i = q.start
     if i >= 2 and doc[i - 1].lower_ in ("whom", "which") and doc[i - 2].lower_ == "of" \
-            or i >= 3 and doc[i - 1].text == "," and doc[i - 2].lower_ in ("whom", "which") and doc[i - 3].lower_ == "of":
+            or i >= 3 and doc[i - 1].text == "," and doc[i - 2].lower_ in ("whom", "which") \
+            and doc[i - 3].lower_ == "of":
         pron = doc[i - 1] if doc[i - 1].lower_ in ("whom", "which") else doc[i - 2]
         candidates = []
         for tok in (pron.head, pron.head.head, pron.head.head.head, pron.sent.root):
@@ -430,7 +431,8 @@ def predicate(doc: Doc, start_token, head_noun, lex: Lexicon, counts_people: boo
         tok = tok.head  # "deported or killed 34,250": the first of the coordinated verbs; but "was struck and
         # lost half of its people": the figure is the second verb's object
     verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and not has_subject(c)
-                     and not (any(o.dep_ == "dobj" for o in c.children) and any(o.dep_ == "dobj" for o in tok.children))]
+                     and not (any(o.dep_ == "dobj" for o in c.children)
+                              and any(o.dep_ == "dobj" for o in tok.children))]
     verbs.sort(key=lambda t: t.i)
     if len(verbs) > 1:
         text = doc[verbs[0].i: verbs[-1].i + 1].text

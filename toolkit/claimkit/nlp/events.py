@@ -167,7 +167,7 @@ def _names_something(verb, counted: set[int]) -> bool:
     if any(t.i in counted for a in arguments for t in a.subtree):
         return False
     for a in arguments:
-        if a.ent_type_ in PARTICIPANT_LABELS or a.pos_ == "PROPN" or a.lower_ in _PRONOUNS or a.lower_ in _TOPIC_PRONOUNS:
+        if a.ent_type_ in PARTICIPANT_LABELS or a.pos_ == "PROPN" or a.lower_ in _PRONOUNS.keys() | _TOPIC_PRONOUNS:
             return True
         if a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in a.children):
             return True
@@ -350,7 +350,8 @@ class EventReader:
                         for t in c.subtree):
                     continue  # "680,000 people were shot": a quantity claim; "they and 19 others were shot" is not
                 own = {t.i for t in verb.subtree}
-                date = min(dates, key=lambda d: (d.root.i not in own, min(abs(d.start - verb.i), abs(d.end - 1 - verb.i))))
+                date = min(dates, key=lambda d: (d.root.i not in own,
+                                                 min(abs(d.start - verb.i), abs(d.end - 1 - verb.i))))
                 if (date.start_char, key) in named_dates:
                     continue  # "the Great Famine of 1959 to 1961" dated the famine itself
                 aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]

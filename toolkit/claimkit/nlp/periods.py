@@ -174,7 +174,8 @@ class PeriodReader:
             return first.isoformat(), last.isoformat()
         return None, None
 
-    def period(self, q: Span, places: tuple[str | None, ...], event_key: str | None = None) -> tuple[str | None, str | None]:
+    def period(self, q: Span, places: tuple[str | None, ...],
+               event_key: str | None = None) -> tuple[str | None, str | None]:
         """The period of figure ``q`` (see the module docstring); ``places`` are the claim's own place
         and its source's, for named periods that belong to a place; ``event_key`` the claim's own named event,
         whose period the text may give ("The Salt Rebellion broke out in 1850. During it ...")."""

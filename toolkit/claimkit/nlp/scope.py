@@ -278,7 +278,7 @@ def places_in(tokens, lex: Lexicon) -> list[str]:
     for tok in tokens:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.dep_ == "pobj" \
                 and tok.head.lower_ in _LOCATIVE and tok.i not in seen and _capitalised(tok) \
-                and not any(tok.idx >= e.start_char and tok.idx < e.end_char and e.label_ in ("EVENT",) for e in tok.doc.ents):
+                and not any(e.start_char <= tok.idx < e.end_char and e.label_ == "EVENT" for e in tok.doc.ents):
             span = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]  # "in Lyon", "In Florence":
             out.append(lex.place(" ".join(t.text for t in span)))  # a place the recogniser missed or misnamed
             seen.update(t.i for t in span)
