@@ -173,6 +173,8 @@ def open_everything(page):
 def open_source(page, source_id):
     article = page.locator(f"article.source#source-{source_id}")
     article.locator("summary").first.click()
+    # the text is filled in on the 'toggle' event, which fires after the click returns
+    article.locator(".source-text:not([data-lazy])").wait_for(state="attached")
     return article
 
 

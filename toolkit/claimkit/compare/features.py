@@ -230,8 +230,9 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
     if c["kind"] == "event":
         keys = [k for k in names(c.get("participant_keys")) if not k.startswith("NORP:")]  # "the Soviets" sign much
         thing = key_of(c.get("event_key"))
-        if classes and all(lex.is_undergone(x) for x in classes) and names(c.get("patient_keys")):
-            keys, thing = names(c.get("patient_keys")), None  # "Kirov was shot": the event is Kirov's, whoever fired
+        if classes and all(lex.is_undergone(x) for x in classes):
+            keys = names(c.get("patient_keys"))  # "Kirov was shot": the event is Kirov's, whoever fired; never
+            thing = None if keys else thing  # the agent's ("Stalin removed X" and "Stalin had Y shot" are two)
         elif thing:
             keys = []  # "the Great Leap Forward was abandoned": the event is the thing's, whoever did it
         if not classes or not (keys or thing) or not c.get("date_start") or not c.get("date_end"):

@@ -123,6 +123,8 @@ class PeriodReader:
             gap = 0
             while i >= d.sent.start and gap <= 4:
                 t = self.doc[i]
+                if t.pos_ == "PROPN" and t.ent_type_ == "PERSON":
+                    break  # "Snyder in 2011": a person is no period (the tagger may call an odd name a place)
                 if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i != t.sent.start:
                     names.setdefault(t.lower_, (d._.date_start, d._.date_end, d.start_char))
                     break
@@ -182,8 +184,8 @@ class PeriodReader:
         candidates = [d for d in self.by_sentence.get(q.sent.start, ())
                       if not (d.start_char >= q.start_char and d.end_char <= q.end_char)
                       and usable(d, q.start_char, q.end_char)]
-        if candidates:
-            best = self._own_clause(q, candidates)
+        best = self._own_clause(q, candidates) if candidates else None
+        if best is not None:
             return best._.date_start, best._.date_end
         sent_text = q.sent.text
         backref = next((m for p in self._backrefs() if (m := p.search(sent_text))), None)
@@ -217,7 +219,7 @@ class PeriodReader:
                                                  for p in frames_lexicon()["back_references"]]
         return memo
 
-    def _own_clause(self, q: Span, dates: list[Span]) -> Span:
+    def _own_clause(self, q: Span, dates: list[Span]) -> Span | None:
         """Of a sentence's dates, the one of the figure's own clause, else of the main clause, else the nearest."""
         verb = governing_verb(q.root)
         if verb is not None:
@@ -229,6 +231,11 @@ class PeriodReader:
             main = [d for d in dates if self._same_clause(d.root, root) and d.root.i not in own]
             if main and verb.i != root.i and root.i not in own:
                 return min(main, key=lambda d: self._distance(d, q))
+            near = [d for d in dates if self._same_clause(d.root, root) or d.start == q.sent.start
+                    or self._same_clause(d.root, verb)]  # not a date of another clause ("after the archives opened
+            if near:  # in the 1990s, Snyder states 9 million deaths": the 1990s are the archives')
+                return min(near, key=lambda d: self._distance(d, q))
+            return None
         return min(dates, key=lambda d: self._distance(d, q))
 
     @staticmethod
