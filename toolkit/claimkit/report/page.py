@@ -420,7 +420,7 @@ def report_from_database(folder: str | Path, path: str | Path | None = None) -> 
         StoreError: there is no database in ``folder``.
     """
     from ..errors import ClaimkitError, StoreError
-    from ..read import read_source
+    from ..read import reread_source
     from ..store import database as store
 
     folder = Path(folder)
@@ -430,20 +430,11 @@ def report_from_database(folder: str | Path, path: str | Path | None = None) -> 
     stored = store.load(db, "sources")
     claims = store.load(db, "claims")
     sources, warnings = [], []
-    for row in stored.itertuples():
-        meta = {"title": row.title, "URL": row.url, "genre": row.genre,
-                "author": [{"literal": a} for a in (row.authors if row.authors is not None else [])]}
+    for record in to_records(stored):
         try:
-            source = read_source(row.path, source_id=row.source_id,
-                                 metadata={k: v for k, v in meta.items() if v is not None and v == v})
+            sources.append(reread_source(record, folder))
         except ClaimkitError as err:
-            warnings.append(f"{row.path}: cannot be read again ({err}); its claims are listed without its text")
-            continue
-        if source.content_hash != row.content_hash:
-            warnings.append(f"{row.path}: changed since it was audited; re-run 'claimkit audit' to mark its claims")
-            continue
-        source.issued = source.issued or (row.issued if isinstance(row.issued, str) else None)
-        sources.append(source)
+            warnings.append(f"{err}; its claims are listed without its text")
     verdicts = store.load(db, "verdicts")
     names = store.load(db, "name_checks")
     return write_report(path or folder / "report.html", sources, claims, store.load(db, "disagreements"),

@@ -1,13 +1,15 @@
 """Write and read claims and disagreements as JSONL, CSV and Parquet.
 
-Writes are atomic: a file is written beside its target and moved into place,
-so a failed run never leaves a half-written export.
+Writes are atomic: a file is written beside its target under an unpredictable
+name (created exclusively, so never through a planted link) and moved into
+place, so a failed run never leaves a half-written export.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,13 +27,22 @@ def atomic_path(path: str | Path):
     """Yield a temporary path beside ``path``; move it into place only on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the export gets the usual mode
     try:
         yield tmp
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def jsonl_lines(records: list[dict]) -> str:
