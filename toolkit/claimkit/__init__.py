@@ -16,12 +16,14 @@ from .compare import compare
 from .errors import (
     CatalogError,
     ClaimkitError,
+    ExtractionError,
     InputFormatError,
     SchemaError,
     SourceError,
     StoreError,
+    UsageError,
 )
-from .extract import extract, extract_sources
+from .extract import Extraction, extract, extract_all, extract_sources
 from .grammar import DateExpr, Quantity, find_dates, find_quantities
 from .nlp import add_components, load_pipeline
 from .read import ReadResult, Source, read_source, read_sources
@@ -43,9 +45,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AuditResult", "CLAIM_COLUMNS", "CatalogError", "ClaimkitError", "DISAGREEMENT_COLUMNS", "DateExpr",
-    "InputFormatError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable", "SchemaError", "Source",
-    "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit", "check_names", "compare", "extract",
-    "extract_sources", "find_dates", "find_quantities", "load_persons", "load_pipeline", "load_reference",
+    "Extraction", "ExtractionError", "InputFormatError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable",
+    "SchemaError", "Source", "SourceError", "StoreError", "UsageError", "VERDICT_COLUMNS", "add_components", "audit",
+    "check_names", "compare", "extract", "extract_all", "extract_sources", "find_dates", "find_quantities", "load_persons", "load_pipeline", "load_reference",
     "load_table", "read_source", "read_sources", "read_table", "render_report", "schema", "validate_records",
     "verify", "write_report", "write_table",
 ]
