@@ -37,8 +37,8 @@ def test_progress_library_reports_every_stage_from_the_first_document(tmp_path, 
     calls = []
     claimkit.audit([tmp_path / "in"], out_dir=tmp_path / "out", nlp=nlp, progress=lambda *a: calls.append(a))
     stages = [c[0] for c in calls]
-    assert stages.index("read") < stages.index("extract") < stages.index("compare") < stages.index("store") \
-        < stages.index("export") < stages.index("report")
+    assert stages.index("read") < stages.index("extract") < stages.index("compare") \
+        < min(stages.index("store"), stages.index("export"), stages.index("report"))
     assert ("read", 1, 3) in calls and ("extract", 1, 3) in calls and ("extract", 3, 3) in calls
     last = {stage: (done, total) for stage, done, total in calls}
     assert all(done == total for done, total in last.values())

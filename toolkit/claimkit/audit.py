@@ -187,16 +187,11 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
             validate_records(schema_name, records)
             tables.append((name, records, df))
 
-    with OutputSet(out) as outset:
+    with OutputSet(out) as outset:  # every file staged first; the database last; then the swap
         for s in sources:
             if s.extracted:
                 with open(outset.path(s.original_file), "w", encoding="utf-8", newline="") as f:
                     f.write(s.original)
-        outset.keep_texts()
-        step("store", 0, 1)
-        store.save(db, source_records, claims, compare_all=compare, citations=citations,
-                   verify_all=_verifier(table), name_checks=checked, name_keys=names.merge_table())
-        step("store", 1, 1)
         n_files = 2 * len(tables)
         for i, (name, records, df) in enumerate(tables):
             exports.write_jsonl(records, outset.path(f"{name}.jsonl"))
@@ -207,6 +202,11 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
             write_report(outset.path("report.html"), sources, claims, disagreements,
                          verdicts=verdicts, names=checked, citations=citations)
             step("report", 1, 1)
+        outset.keep_texts()  # before the database refers to them
+        step("store", 0, 1)
+        store.save(db, source_records, claims, compare_all=compare, citations=citations,
+                   verify_all=_verifier(table), name_checks=checked, name_keys=names.merge_table())
+        step("store", 1, 1)
         placed = outset.commit()
     outputs = {"database": db, **{name: path for name, path in placed.items() if "/" not in name}}
     return AuditResult(
