@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import _data
 from ..errors import CatalogError, ClaimkitError, SourceError
+from .boilerplate import find_boilerplate, find_dateline
 from .catalog import Catalog, issued_iso, load_catalog
 from .decode import DEFAULT_FALLBACK, check_encoding, decode
 from .documents import READERS, read_document
@@ -26,14 +26,6 @@ from .files import SUFFIXES, Found, assign_ids, list_files
 from .html import visible_text
 from .offsets import OffsetMap, without_ranges
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATELINE = re.compile(
-    rf"^(?:(?:published|posted|updated|written|last updated)(?: on)?:?\s+)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTHS})\.?\s+"
-    rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>1[5-9]\d\d|20\d\d)$",
-    re.IGNORECASE,
-)
 # Footnote markers glued to a word or a closing quote: "million1.", "purged4.", "personality”2."
 _GLUED_MARKER = re.compile(
     r"(?:(?<=[a-z]{3})|(?<=[a-z.!?,][”\"’)]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)"
@@ -135,61 +127,6 @@ class ReadResult:
     warnings: list[str]
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, trimmed of surrounding white space."""
-    spans, pos = [], 0
-    for m in list(_PARAGRAPH_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk.rstrip())
-        if chunk.strip():
-            spans.append((pos + lead, pos + trail))
-        pos = m.end() if m else end
-    return spans
-
-
-def find_boilerplate(text: str) -> list[dict]:
-    """Ranges of ``text`` that are not the author's (ads, calls to action, footers)."""
-    rules = _data.load("boilerplate")
-    patterns = [re.compile(p, re.IGNORECASE) for p in rules["line_patterns"]]
-    headings = set(rules["footer_headings"])
-    references = set(rules["reference_headings"])
-    paragraphs = _paragraphs(text)
-    marked: dict[int, tuple[int, int, str]] = {}
-    for i, (start, end) in enumerate(paragraphs):
-        chunk = text[start:end]
-        heading = chunk.strip().rstrip(":").strip().lower()
-        if heading in headings or heading in references:
-            reason = "footer" if heading in headings else "references"
-            for j in range(i, len(paragraphs)):
-                marked[j] = (*paragraphs[j], reason)
-            break
-        hits = [m for m in re.finditer(r"[^\n]+", chunk) if any(p.search(m.group()) for p in patterns)]
-        if not hits:
-            continue
-        if len(chunk.split()) <= rules["max_paragraph_words"]:
-            marked[i] = (start, end, "advertising")
-        else:
-            for n, m in enumerate(hits):
-                marked[(i, n)] = (start + m.start(), start + m.end(), "advertising")
-    # Short paragraphs that touch an advertising paragraph belong to it.
-    grew = True
-    while grew:
-        grew = False
-        for i, (start, end) in enumerate(paragraphs):
-            chunk = text[start:end]
-            if i in marked or len(chunk.split()) > rules["neighbour_words"] or any(ch.isdigit() for ch in chunk) or chunk.rstrip().endswith("."):
-                continue
-            if marked.get(i - 1, (0, 0, ""))[2] == "advertising" or marked.get(i + 1, (0, 0, ""))[2] == "advertising":
-                marked[i] = (start, end, "advertising")
-                grew = True
-    return [
-        {"start": s, "end": e, "reason": reason, "text": text[s:e]}
-        for s, e, reason in sorted(marked.values())
-    ]
-
-
 def find_footnote_markers(text: str) -> list[dict]:
     """Footnote markers: glued digits, bracketed references and superscripts."""
     found = []
@@ -202,24 +139,16 @@ def find_footnote_markers(text: str) -> list[dict]:
     return sorted(found, key=lambda f: f["start"])
 
 
-def find_dateline(text: str, excluded: list[dict]) -> dict | None:
-    """A first or last paragraph that is only a date: the source's own date."""
-    inside = [(e["start"], e["end"]) for e in excluded]
-    paragraphs = [p for p in _paragraphs(text) if not any(s <= p[0] < e for s, e in inside)]
-    for start, end in paragraphs[-1:] + paragraphs[:1]:
-        m = _DATELINE.match(text[start:end].strip())
-        if m:
-            month = _MONTHS.split("|").index(m.group("month").lower()) + 1
-            day = m.group("d1") or m.group("d2")
-            iso = f"{m.group('year')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            return {"start": start, "end": end, "reason": "dateline", "text": text[start:end], "issued": iso}
-    return None
-
-
 def _markdown_ranges(text: str) -> list[tuple[int, int, str]]:
-    """Markdown markup to drop: link targets and emphasis or heading marks."""
+    """Markdown markup to drop: link targets and emphasis or heading marks. An image alone on its
+    line is left whole, for the boilerplate rules to set aside as an image."""
     ranges = []
     for m in _MD_LINK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        alone = not text[line_start:m.start()].strip() and not text[m.end():None if line_end < 0 else line_end].strip()
+        if m.group().startswith("!") and alone:
+            continue
         ranges.append((m.start(), m.start(1), ""))  # "[" or "!["
         ranges.append((m.end(1), m.end(), ""))  # "](url)"
     for m in _MD_MARKUP.finditer(text):
@@ -309,7 +238,7 @@ def read_source(
     issued, issued_from = issued_iso(metadata.get("issued")), "catalog"
     dateline = next((e for e in cleaned["excluded"] if e["reason"] == "dateline"), None)
     if issued is None:
-        issued, issued_from = (dateline["issued"], "text") if dateline else (None, None)
+        issued, issued_from = (dateline["issued"], "text") if dateline and dateline["issued"] else (None, None)
     excluded = [{k: v for k, v in e.items() if k != "issued"} for e in cleaned["excluded"]]
     return Source(
         source_id=source_id or path.stem,
