@@ -193,6 +193,7 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
                 with open(outset.path(s.original_file), "w", encoding="utf-8", newline="") as f:
                     f.write(s.original)
         n_files = 2 * len(tables)
+        step("export", 0, n_files)
         for i, (name, records, df) in enumerate(tables):
             exports.write_jsonl(records, outset.path(f"{name}.jsonl"))
             exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outset.path(f"{name}.csv"))

@@ -172,7 +172,7 @@ def extract_all(
 
     ``names`` is the index that gives people and organisations their keys (an audit passes
     the one stored in its database, so keys never change between runs); ``progress("extract",
-    done, total)`` is called after each source.
+    done, total)`` is called before the first source (``done`` 0) and after each.
     """
     nlp = nlp or load_pipeline()
     sources = list(sources)
@@ -185,6 +185,8 @@ def extract_all(
     pending: dict[int, dict] = {}
     counts = [len(chunk_bounds(s.text, limit)) for s in sources]
     finished = 0
+    if progress is not None:
+        progress("extract", 0, len(sources))
 
     def finish(i: int) -> None:
         nonlocal finished

@@ -20,9 +20,9 @@ from typing import Callable, Iterable
 from ..errors import CatalogError, ClaimkitError, SourceError
 from .boilerplate import find_boilerplate, find_dateline
 from .catalog import Catalog, issued_iso, load_catalog
-from .decode import DEFAULT_FALLBACK, check_encoding, decode
+from .decode import check_encoding, decode
 from .documents import READERS, read_document
-from .files import SUFFIXES, Found, assign_ids, list_files
+from .files import SUFFIXES, assign_ids, list_files
 from .html import visible_text
 from .offsets import OffsetMap, without_ranges
 
@@ -276,7 +276,7 @@ def read_sources(
     files and folders not to read (an audit's output folder); ``stored`` maps the source ids
     already in a database to their files' absolute paths, so a new file never takes the id
     of another (see :mod:`claimkit.read.files`). ``progress("read", done, total)`` is
-    called after each file.
+    called before the first file (``done`` 0) and after each.
 
     Raises:
         UsageError: ``encoding`` names no codec.
@@ -335,6 +335,8 @@ def read_sources(
     ids = assign_ids(files, catalog_ids=catalog_ids, stored=stored)
 
     sources: list[Source] = []
+    if progress is not None:
+        progress("read", 0, len(files))
     for n, f in enumerate(files, 1):
         try:
             source = read_source(f.path, source_id=ids[f.path], metadata=entries.get(f.path), encoding=encoding)
