@@ -101,3 +101,12 @@ def _keys(out):
 
 def _pairs(out):
     return {r.pair_id: r.status for r in store.load(out / "claims.duckdb", "disagreements").itertuples()}
+
+
+def test_audit_other_commands_check_where_they_write_before_any_work(tmp_path):
+    write(tmp_path / "in" / "essay.txt", "In 1937 about 680,000 people were shot.\n")
+    (tmp_path / "folder").mkdir()
+    assert runner.invoke(app, ["extract", str(tmp_path / "in"), "-f", "parquet"]).exit_code == 2
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "folder")])
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+    assert runner.invoke(app, ["extract", str(tmp_path / "typo")]).exit_code == 2

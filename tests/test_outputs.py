@@ -140,3 +140,12 @@ def test_outputs_a_crash_while_exporting_leaves_the_earlier_set_and_database(ear
     assert _snapshot(earlier) == before
     assert list(store.load(earlier / "claims.duckdb")["text"]) == list(stored["text"])
     assert not list(earlier.glob(output_set.PREFIX + "*"))
+
+
+def test_outputs_an_audit_cleans_leftovers_first_and_says_so(earlier, tmp_path, nlp):
+    leftover = earlier / f"{output_set.PREFIX}killed"
+    write(leftover / "claims.jsonl", "half\n")
+    write(tmp_path / "more" / "essay.txt", ESSAY)
+    result = claimkit.audit([tmp_path / "more"], out_dir=earlier, nlp=nlp)
+    assert not leftover.exists()
+    assert any("interrupted run" in w and "removed" in w for w in result.warnings)

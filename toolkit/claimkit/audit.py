@@ -29,6 +29,7 @@ from .store import (
     disagreements_frame,
     exports,
     folder_lock,
+    recover,
     text_file,
     to_records,
     validate_records,
@@ -144,12 +145,16 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
         if (references or found_tables) else None
     people = load_persons(persons or found_persons) if (persons or found_persons) else None
     db = out / DATABASE
-    with folder_lock(out):  # not while another run writes the database
+    recovered: list[str] = []
+    with folder_lock(out):  # not while another run writes the folder
+        if out.is_dir():
+            recovered = [f"{out}/{line}" for line in recover(out)]
         stored = store.stored_sources(db)
         merge_table = store.load_name_keys(db)
     own = [out / name for name in (*SET_FILES, "texts", "reference", DATABASE, DATABASE + ".wal")]
     read = read_sources(paths, catalog=catalog, encoding=encoding, exclude=own, stored=_stored_paths(out, stored),
                         progress=show)
+    read.warnings[:0] = recovered
     errors: list[ClaimkitError] = list(read.errors)
     if not read.sources:
         return _nothing(out, errors, read.warnings)

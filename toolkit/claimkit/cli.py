@@ -80,6 +80,14 @@ def _check_paths(paths: List[Path], encoding: Optional[str]) -> None:
     check_encoding(encoding)
 
 
+def _check_output(fmt: Format, output: Optional[Path], option: str = "-o") -> None:
+    """Usage checks on where a table goes, before any work."""
+    if output is None and fmt == Format.parquet:
+        raise typer.BadParameter("parquet is binary: give a file with -o", param_hint="--format")
+    if output is not None and output.is_dir():
+        raise UsageError(f"{option} {output}: is a folder; give a file name to write")
+
+
 class _Show:
     """The progress display of one command, closed when the command ends."""
 
@@ -96,8 +104,6 @@ class _Show:
 
 def _emit(df, fmt: Format, output: Optional[Path]) -> None:
     if output is None:
-        if fmt == Format.parquet:
-            raise typer.BadParameter("parquet is binary: give a file with -o", param_hint="--format")
         if fmt == Format.jsonl:
             sys.stdout.write(exports.jsonl_lines(to_records(df)))
         else:
@@ -128,6 +134,7 @@ def extract(
     Example: claimkit extract sources/ --format csv -o claims.csv
     """
     _check_paths(paths, encoding)
+    _check_output(fmt, output)
     with _Show(quiet) as show:
         read = read_sources(paths, catalog=catalog, encoding=encoding, progress=show)
         for w in read.warnings:
@@ -152,6 +159,7 @@ def compare(
 
     Example: claimkit compare claims/claims.jsonl --flagged
     """
+    _check_output(fmt, output)
     claims = exports.read_table(claims_file, "claims")
     result = run_compare(claims)
     if flagged:
@@ -198,6 +206,9 @@ def verify(
     if not tables:
         raise UsageError(f"no reference table: give one with --reference FILE (none found in {DEFAULT_FOLDER}/)")
     _check_paths(paths, encoding)
+    _check_output(fmt, output)
+    if names is not None:
+        _check_output(Format.jsonl, names, "--names")
     failed = False
     table = load_reference(*tables)
     sources = []
@@ -233,6 +244,8 @@ def report(
 
     Example: claimkit report claims/ -o report.html
     """
+    if output is not None and output.is_dir():
+        raise UsageError(f"-o {output}: is a folder; give a file name for the report")
     path, warnings = report_from_database(folder, output)
     for w in warnings:
         typer.echo(f"claimkit: warning: {w}", err=True)

@@ -9,7 +9,7 @@ set that replaces the earlier set whole or not at all.
 
 from . import database, exports, outputs
 from .exports import FORMATS, atomic_path, read_table, write_table
-from .outputs import SET_FILES, OutputSet, folder_lock, text_file
+from .outputs import SET_FILES, OutputSet, folder_lock, recover, text_file
 from .schemas import record_errors, schema, schema_errors, validate_records
 from .table import (
     CITATION_COLUMNS,
@@ -27,6 +27,6 @@ from .table import (
 __all__ = [
     "CITATION_COLUMNS", "CLAIM_COLUMNS", "DISAGREEMENT_COLUMNS", "FORMATS", "NAME_COLUMNS", "VERDICT_COLUMNS",
     "OutputSet", "SET_FILES", "atomic_path", "citations_frame", "claims_frame", "database", "disagreements_frame", "exports",
-    "folder_lock", "frame", "outputs", "text_file",
+    "folder_lock", "frame", "outputs", "recover", "text_file",
     "read_table", "record_errors", "schema", "schema_errors", "to_records", "validate_records", "write_table",
 ]

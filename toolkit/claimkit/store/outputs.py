@@ -56,7 +56,6 @@ class OutputSet:
         self.staging: Path | None = None
         self.names: list[str] = []
         self._lock: int | None = None
-        self._committed = False
 
     def __enter__(self) -> "OutputSet":
         try:
@@ -104,12 +103,11 @@ class OutputSet:
             f.flush()
             os.fsync(f.fileno())
         _apply(self.folder, self.staging)
-        self._committed = True
         return {name: self.folder / name for name in self.names}
 
     def __exit__(self, *exc) -> None:
-        try:
-            if self.staging is not None and self.staging.exists() and not self._committed:
+        try:  # a set whose manifest is written is complete: if moving it failed, the next run finishes it
+            if self.staging is not None and self.staging.exists() and not (self.staging / MANIFEST).exists():
                 shutil.rmtree(self.staging, ignore_errors=True)
         finally:
             _unlock(self._lock)
