@@ -145,13 +145,14 @@ def test_scale_benchmark_reports_growth_and_verdicts(capsys):
 
     def row(words, total, peak):
         return {"size": words, "files": words // 1000, "words": words, "seconds": dict(stages, extract=total / 2),
-                "total": total, "peak_mb": peak, "stage_peak_mb": {"extract": peak}, "claims": words // 20,
+                "total": total, "peak_mb": peak, "stage_peak_mb": {"extract": peak - 100, "store": peak},
+                "claims": words // 20,
                 "pairs": 10, "sources": 1}
 
     bench.report([row(100_000, 100.0, 700), row(300_000, 310.0, 800), row(1_000_000, 2_000.0, 1_600)],
                  {"seconds": 25.0, "peak_mb": 400}, 16)
     out = capsys.readouterr().out
-    assert "4,000 words/s" in out and "| 1,000,000 |" in out
+    assert "4,000 words/s" in out and "| 1,000,000 |" in out and "extract 1,500, store 1,600" in out
     assert "(target under 1,500 MB): FAIL" in out
     assert "100,000 -> 300,000 words: 1.03 times the growth in words (linear: at most 1.25): PASS" in out
     assert "300,000 -> 1,000,000 words: 1.94 times" in out and out.count("FAIL") == 2

@@ -125,15 +125,15 @@ def test_outputs_a_crash_while_exporting_leaves_the_earlier_set_and_database(ear
 
     before = _snapshot(earlier)
     stored = store.load(earlier / "claims.duckdb")
-    real, calls = exports.write_csv, []
+    real, calls = exports.write_frame, []
 
-    def failing(df, path):
-        calls.append(path)
+    def failing(*args, **kwargs):
+        calls.append(args)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        return real(df, path)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(exports, "write_csv", failing)
+    monkeypatch.setattr(exports, "write_frame", failing)
     write(tmp_path / "in" / "essay.txt", "In 1937-38 about 750,000 people were shot.\n")
     result = runner.invoke(app, ["audit", str(tmp_path / "in"), "--out", str(earlier)])
     assert result.exit_code == 1 and "Traceback" not in result.output

@@ -31,7 +31,6 @@ from .store import (
     folder_lock,
     recover,
     text_file,
-    to_records,
     validate_records,
 )
 from .store import database as store
@@ -179,30 +178,26 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
             s.original_file = text_file(s.source_id)
     source_records = [s.to_record(relative_to=out) for s in sources]
     validate_records("source", source_records)
-    tables: list[tuple[str, list[dict], pd.DataFrame | None]] = [
-        ("claims", to_records(claims), claims),
-        ("citations", to_records(citations), citations),
-        ("disagreements", to_records(disagreements), disagreements),
-        ("sources", source_records, None),
-    ]
-    validate_records("disagreement", tables[2][1])
-    for name, schema_name, df in (("verdicts", "verdict", verdicts), ("names", "name-check", checked)):
-        if df is not None:
-            records = to_records(df)
-            validate_records(schema_name, records)
-            tables.append((name, records, df))
+    # claims and citations were checked source by source as they were extracted; the other tables are
+    # checked slice by slice as they are written (into the private folder: a failure writes nothing)
+    tables = [("claims", claims, None), ("citations", citations, None),
+              ("disagreements", disagreements, "disagreement")]
+    tables += [(name, df, schema) for name, df, schema in (("verdicts", verdicts, "verdict"),
+                                                          ("names", checked, "name-check")) if df is not None]
 
     with OutputSet(out) as outset:  # every file staged first; the database last; then the swap
         for s in sources:
             if s.extracted:
                 with open(outset.path(s.original_file), "w", encoding="utf-8", newline="") as f:
                     f.write(s.original)
-        n_files = 2 * len(tables)
+        n_files = 2 * len(tables) + 2
         step("export", 0, n_files)
-        for i, (name, records, df) in enumerate(tables):
-            exports.write_jsonl(records, outset.path(f"{name}.jsonl"))
-            exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outset.path(f"{name}.csv"))
+        for i, (name, df, schema) in enumerate(tables):
+            exports.write_frame(df, outset.path(f"{name}.jsonl"), outset.path(f"{name}.csv"), schema=schema)
             step("export", 2 * (i + 1), n_files)
+        exports.write_jsonl(source_records, outset.path("sources.jsonl"))
+        exports.write_csv(pd.DataFrame.from_records(source_records), outset.path("sources.csv"))
+        step("export", n_files, n_files)
         if report:
             step("report", 0, 1)
             write_report(outset.path("report.html"), sources, claims, disagreements,
@@ -211,7 +206,8 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
         outset.keep_texts()  # before the database refers to them
         step("store", 0, 1)
         store.save(db, source_records, claims, compare_all=compare, citations=citations,
-                   verify_all=_verifier(table), name_checks=checked, name_keys=names.merge_table())
+                   verify_all=_verifier(table), name_checks=checked, name_keys=names.merge_table(),
+                   derived={"disagreements": disagreements, "verdicts": verdicts})
         step("store", 1, 1)
         placed = outset.commit()
     outputs = {"database": db, **{name: path for name, path in placed.items() if "/" not in name}}

@@ -94,7 +94,7 @@ def load_name_keys(path: str | Path) -> list[dict]:
         return []
     con = connect(path, read_only=True)
     try:
-        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'name_keys'").fetchone()[0]:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'name_keys'").fetchall()[0][0]:
             return []
         rows = con.execute("SELECT kind, form, name, key FROM name_keys ORDER BY rowid").fetchall()
     finally:
@@ -111,14 +111,19 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, column
 
 def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None,
          citations: pd.DataFrame | None = None, verify_all=None,
-         name_checks: pd.DataFrame | None = None, name_keys: list[dict] | None = None) -> pd.DataFrame:
+         name_checks: pd.DataFrame | None = None, name_keys: list[dict] | None = None,
+         derived: dict[str, pd.DataFrame] | None = None) -> pd.DataFrame | None:
     """Store sources and their claims (citations, name checks), replacing earlier rows of the same sources.
 
     ``compare_all(claims) -> disagreements`` and ``verify_all(claims) -> verdicts``
     are run over every claim in the database after the update, and their
     results replace the disagreements and verdicts tables, all in the same
-    transaction. ``name_keys`` rows (the run's merge table) are added where their form is not
-    stored yet. Returns the stored disagreements.
+    transaction. ``derived`` may hold the ``disagreements`` and ``verdicts`` the caller
+    already computed over ``claims``: when, after the update, the database holds no other
+    source, they are stored as they are instead of being computed again (they are the same
+    tables, and at a million words computing them twice doubles the memory an audit needs).
+    ``name_keys`` rows (the run's merge table) are added where their form is not stored yet.
+    Returns the stored disagreements (None when neither is asked for).
     """
     con = connect(path)
     try:
@@ -134,6 +139,7 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
         con.execute("DELETE FROM citations WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM name_checks WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [stale_ids])
+        others = con.execute("SELECT count(*) FROM sources").fetchall()[0][0]
         incoming_sources = _sources_frame(sources)
         con.register("incoming_sources", incoming_sources)
         cols = ", ".join(f'"{c}"' for c in SOURCE_COLUMNS)
@@ -151,17 +157,22 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
             con.execute("INSERT INTO name_keys SELECT i.kind, i.form, i.name, i.key FROM incoming_name_keys i "
                         "WHERE NOT EXISTS (SELECT 1 FROM name_keys k WHERE k.kind = i.kind AND k.form = i.form)")
         disagreements = None
-        if verify_all is not None or compare_all is not None:
-            everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
-            for table, derive, columns in (("verdicts", verify_all, VERDICT_COLUMNS),
-                                           ("disagreements", compare_all, DISAGREEMENT_COLUMNS)):
-                if derive is None:
-                    continue
-                derived = derive(everything)
-                con.execute(f"DELETE FROM {table}")
-                _insert(con, table, derived, columns)
-                if table == "disagreements":
-                    disagreements = derived
+        everything = None
+        for table, derive, columns in (("verdicts", verify_all, VERDICT_COLUMNS),
+                                       ("disagreements", compare_all, DISAGREEMENT_COLUMNS)):
+            if derive is None:
+                continue
+            known = (derived or {}).get(table)
+            if known is not None and others == 0:  # the database is this run's claims: same table
+                result = known
+            else:
+                if everything is None:
+                    everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
+                result = derive(everything)
+            con.execute(f"DELETE FROM {table}")
+            _insert(con, table, result, columns)
+            if table == "disagreements":
+                disagreements = result
         con.execute("COMMIT")
         return disagreements
     except Exception:

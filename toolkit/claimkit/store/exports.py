@@ -71,6 +71,28 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> None:
         _flat(df).to_csv(tmp, index=False, encoding="utf-8")
 
 
+def write_frame(df: pd.DataFrame, jsonl: str | Path, csv: str | Path, *, schema: str | None = None,
+                rows: int = 20_000) -> None:
+    """Write ``df`` as JSONL and CSV a slice of ``rows`` at a time, each slice checked against the JSON
+    Schema ``schema`` first: memory is bounded by a slice, not by the table.
+
+    Raises:
+        SchemaError: a record does not match ``schema`` (the files are left half-written: write
+        them inside an :class:`~claimkit.store.OutputSet`, which then keeps the earlier set).
+    """
+    from .schemas import validate_records
+
+    with atomic_path(jsonl) as tmp_jsonl, atomic_path(csv) as tmp_csv:
+        with open(tmp_jsonl, "w", encoding="utf-8") as fj, open(tmp_csv, "w", encoding="utf-8", newline="") as fc:
+            for start in range(0, max(len(df), 1), rows):
+                part = df.iloc[start:start + rows]
+                records = to_records(part)
+                if schema is not None:
+                    validate_records(schema, records)
+                fj.write(jsonl_lines(records))
+                _flat(part).to_csv(fc, index=False, header=start == 0)
+
+
 def write_parquet(df: pd.DataFrame, path: str | Path) -> None:
     with atomic_path(path) as tmp:
         df.to_parquet(tmp, index=False)
