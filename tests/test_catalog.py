@@ -84,3 +84,14 @@ def test_catalog_duplicate_and_shapeless_entries_are_errors(tmp_path):
     catalog = load_catalog(path)
     assert list(catalog.entries) == ["a"]
     assert len(catalog.errors) == 2 and all("catalog.json" in str(e) for e in catalog.errors)
+
+
+def test_catalog_in_a_subfolder_describes_the_files_beside_it(tmp_path):
+    write(tmp_path / "in" / "year10" / "anna.txt", ESSAY)
+    write(tmp_path / "in" / "year11" / "ben.txt", ESSAY.replace("680,000", "700,000"))
+    _catalog(tmp_path / "in" / "year10", [{"id": "anna", "type": "manuscript", "title": "Anna's essay"}])
+    _catalog(tmp_path / "in", [{"id": "ben", "type": "manuscript", "title": "Ben's essay"}])
+    result = read_sources([tmp_path / "in"])
+    assert {s.source_id: s.metadata.get("title") for s in result.sources} == {
+        "anna": "Anna's essay", "ben": "Ben's essay"}
+    assert result.errors == [] and not [w for w in result.warnings if "matches no file" in w]

@@ -1,7 +1,7 @@
 """Which files an audit reads, and the id each source gets.
 
-Folders are walked recursively; hidden files and folders, the folder's ``catalog.json``,
-the output folder and the droppings of operating systems and word processors (``Thumbs.db``,
+Folders are walked recursively; hidden files and folders, ``catalog.json`` files (read as
+catalogs), an audit's own outputs and the droppings of operating systems and word processors (``Thumbs.db``,
 ``desktop.ini``, Word's ``~$`` lock files) are passed over. Every other file that claimkit
 cannot read becomes an error saying how to save it, so nothing in a folder is skipped silently.
 
@@ -56,7 +56,7 @@ def _skipped(f: Path, root: Path, excluded: set[str]) -> bool:
 def list_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> tuple[list[Found], list[SourceError]]:
     """The files to read under ``paths``, and an error for each file that is not read.
 
-    ``exclude`` names files and folders to pass over (the output folder, a ``--catalog``).
+    ``exclude`` names files and folders to pass over (an audit's own outputs, a ``--catalog``).
     A path that does not exist is an error too.
     """
     excluded = {os.path.abspath(x) for x in exclude}

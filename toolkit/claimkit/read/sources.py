@@ -22,7 +22,7 @@ from .boilerplate import find_boilerplate, find_dateline
 from .catalog import Catalog, issued_iso, load_catalog
 from .decode import check_encoding, decode
 from .documents import READERS, read_document
-from .files import SUFFIXES, assign_ids, list_files
+from .files import SUFFIXES, Found, assign_ids, list_files
 from .html import visible_text
 from .offsets import OffsetMap, without_ranges
 
@@ -272,7 +272,7 @@ def read_sources(
 
     Every bad input becomes an entry of ``errors`` and reading goes on with the rest; a
     file in a folder that claimkit does not read is an error too, saying how to save it.
-    A catalog is ``catalog`` or a ``catalog.json`` beside the files. ``exclude`` lists
+    A catalog is ``catalog``, or the ``catalog.json`` nearest above each file in the folder named. ``exclude`` lists
     files and folders not to read (an audit's output folder); ``stored`` maps the source ids
     already in a database to their files' absolute paths, so a new file never takes the id
     of another (see :mod:`claimkit.read.files`). ``progress("read", done, total)`` is
@@ -312,7 +312,7 @@ def read_sources(
     entries: dict[Path, dict] = {}
     matched: dict[tuple[int, str], list[tuple[str, Path]]] = defaultdict(list)
     for f in files:
-        cat = catalog_for(f.root)
+        cat = catalog_for(_catalog_folder(f) if not catalog else f.root)
         if f.in_folder or catalog:
             report_unmatched.add(id(cat))
         hit = cat.candidates(f.path, f.root if f.in_folder else None)
@@ -352,6 +352,14 @@ def read_sources(
             warnings.extend(cat.unmatched())
     mark_same_texts(sources)
     return ReadResult(sources=sources, errors=errors, warnings=warnings)
+
+
+def _catalog_folder(f: Found) -> Path:
+    """The folder whose ``catalog.json`` describes a file: the nearest one above it, up to the folder named."""
+    folder = f.path.parent
+    while f.in_folder and folder != f.root and not (folder / "catalog.json").is_file() and f.root in folder.parents:
+        folder = folder.parent
+    return folder
 
 
 def mark_same_texts(sources: list[Source], stored: dict[str, str] | None = None) -> None:
