@@ -25,6 +25,7 @@ How to run, from the repository root::
     python benchmarks/scale.py            # 100,000, 300,000 and 1,000,000 words
     python benchmarks/scale.py --quick    # 5,000 and 15,000 words
     python benchmarks/scale.py --sizes 50000 150000 --keep /tmp/scale
+    python benchmarks/scale.py --no-report  # the audit without report.html
 
 The per-size run is one function, :func:`measure`, whose keyword arguments go straight to
 ``claimkit.audit``; a ``--workers`` option only needs to pass its value through it.
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK[0]:,} and {QUICK[1]:,}")
     parser.add_argument("--keep", type=Path, help="generate the corpora and outputs here and keep them")
     parser.add_argument("--batch-size", type=int, default=None, help="documents per nlp.pipe batch")
+    parser.add_argument("--no-report", action="store_true", help="audit without writing report.html")
     parser.add_argument("--child", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--bare", metavar="CORPUS", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -160,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
 
     batch = args.batch_size or BATCH_SIZE
     if args.child:
-        print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]), batch_size=batch)))
+        options = {"batch_size": batch, "report": not args.no_report}
+        print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]), **options)))
         return 0
     if args.bare:
         print(json.dumps(measure_bare(Path(args.bare), batch)))
@@ -174,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
             corpus, out = root / f"corpus-{size}", root / f"out-{size}"
             files, words = generate(corpus, size)
             print(f"{words:,} words in {files} files: auditing...", file=sys.stderr, flush=True)
-            figures = _child(["--child", str(corpus), str(out), "--batch-size", str(batch)])
+            figures = _child(["--child", str(corpus), str(out), "--batch-size", str(batch),
+                              *(["--no-report"] if args.no_report else [])])
             rows.append({"size": size, "files": files, "words": words, **figures})
         bare = _child(["--bare", str(root / f"corpus-{sizes[0]}"), "--batch-size", str(batch)])
     report(rows, bare, batch)
@@ -199,7 +203,7 @@ def report(rows: list[dict], bare: dict, batch: int) -> None:
         cells = [f"{row['words']:,}", f"{row['files']:,}", f"{row['claims']:,}", f"{row['pairs']:,}",
                  *(f"{row['seconds'].get(s, 0):.1f}" for s in STAGES), f"{row['total']:.1f}", f"{rate:,.0f}",
                  f"{rate / bare_rate:.2f}", f"{row['peak_mb']:,.0f}",
-                 ", ".join(f"{s} {row['stage_peak_mb'][s]:,.0f}" for s in STAGES if s in row["stage_peak_mb"]),
+                 ", ".join(f"{s} {mb:,.0f}" for s, mb in row["stage_peak_mb"].items()),  # in the order they ended
                  growth]
         print("| " + " | ".join(cells) + " |")
     largest = rows[-1]

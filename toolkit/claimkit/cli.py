@@ -61,7 +61,7 @@ def _guarded(command):
             _error(str(err))
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
-            _error("interrupted; outputs are written as a set, so the earlier ones are as they were")
+            _error("interrupted; an audit's earlier outputs are as they were (outputs are replaced as a set)")
             raise typer.Exit(130) from None
         except Exception as err:  # noqa: BLE001 - the last resort: one line, never a traceback
             detail = str(err).splitlines()[0][:300] if str(err) else ""
