@@ -282,3 +282,36 @@ def test_report_benchmark_renders_both_pages(capsys):
     assert bench.main(["--sizes", "12", "--no-browser"]) == 0
     out = capsys.readouterr().out
     assert "claimkit" in out and "all inline" in out and "ratio" in out
+def test_scale_benchmark_repeats_the_texts_under_distinct_names(tmp_path, monkeypatch):
+    bench = load_script("scale")
+    monkeypatch.setattr(bench, "texts", lambda: [("a.txt", "In 1937 some 5,000 were shot."), ("b.txt", "Two words.")])
+    files, words = bench.generate(tmp_path / "corpus", 40)
+    names = sorted(p.relative_to(tmp_path / "corpus").as_posix() for p in (tmp_path / "corpus").rglob("*.txt"))
+    assert words >= 40 and files == len(names) > 2
+    assert names[:4] == ["r0000/a.txt", "r0000/b.txt", "r0001/a.txt", "r0001/b.txt"]
+
+
+def test_scale_benchmark_times_every_stage(tmp_path, nlp):
+    bench = load_script("scale")
+    figures = bench.measure(ROOT / "sources", tmp_path / "out")
+    assert set(figures["seconds"]) == set(bench.STAGES)
+    assert figures["claims"] > 0 and figures["peak_mb"] >= figures["stage_peak_mb"]["extract"] > 0
+
+
+def test_scale_benchmark_reports_growth_and_verdicts(capsys):
+    bench = load_script("scale")
+    stages = {s: 1.0 for s in bench.STAGES}
+
+    def row(words, total, peak):
+        return {"size": words, "files": words // 1000, "words": words, "seconds": dict(stages, extract=total / 2),
+                "total": total, "peak_mb": peak, "stage_peak_mb": {"extract": peak - 100, "store": peak},
+                "claims": words // 20,
+                "pairs": 10, "sources": 1}
+
+    bench.report([row(100_000, 100.0, 700), row(300_000, 310.0, 800), row(1_000_000, 2_000.0, 1_600)],
+                 {"seconds": 25.0, "peak_mb": 400}, 16)
+    out = capsys.readouterr().out
+    assert "4,000 words/s" in out and "| 1,000,000 |" in out and "extract 1,500, store 1,600" in out
+    assert "(target under 1,500 MB): FAIL" in out
+    assert "100,000 -> 300,000 words: 1.03 times the growth in words (linear: at most 1.25): PASS" in out
+    assert "300,000 -> 1,000,000 words: 1.94 times" in out and out.count("FAIL") == 2

@@ -95,3 +95,17 @@ def test_demo_corpus_catalog_is_valid_csl_json():
     assert catalog.errors == []
     stems = {p.stem for p in (ROOT / "sources").glob("*.txt")}
     assert set(catalog.entries) == stems
+
+
+def test_store_disagreements_cover_every_stored_source_whether_computed_once_or_again(tmp_path, nlp):
+    write(tmp_path / "a" / "first.txt", "In 1937-38 about 680,000 people were executed.")
+    write(tmp_path / "b" / "second.txt", "In 1937-38 about 750,000 people were executed.")
+    out = tmp_path / "out"
+    first = claimkit.audit([tmp_path / "a"], out_dir=out, nlp=nlp)
+    stored = store.load(out / "claims.duckdb", "disagreements")
+    assert set(stored["pair_id"]) == set(first.disagreements["pair_id"])  # the run's own table, stored once
+    second = claimkit.audit([tmp_path / "b"], out_dir=out, nlp=nlp)
+    both = store.load(out / "claims.duckdb", "disagreements")
+    assert len(second.disagreements) == 0 or set(second.disagreements["pair_id"]) <= set(both["pair_id"])
+    across = both[(both["source_a"] != both["source_b"])]
+    assert len(across) >= 1  # computed again over both runs' claims: the two figures meet

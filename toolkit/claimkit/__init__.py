@@ -17,13 +17,15 @@ from .compare import compare
 from .errors import (
     CatalogError,
     ClaimkitError,
+    ExtractionError,
     InputFormatError,
     LexiconError,
     SchemaError,
     SourceError,
     StoreError,
+    UsageError,
 )
-from .extract import extract, extract_sources
+from .extract import Extraction, extract, extract_all, extract_sources
 from .grammar import DateExpr, Quantity, find_dates, find_quantities
 from .nlp import add_components, load_pipeline
 from .nlp.lexicon import Lexicon, read_lexicon
@@ -47,9 +49,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AuditResult", "CLAIM_COLUMNS", "CatalogError", "ClaimkitError", "DISAGREEMENT_COLUMNS", "DateExpr",
-    "InputFormatError", "Lexicon", "LexiconError", "NAME_COLUMNS", "Quantity", "ReadResult", "ReferenceTable",
-    "SchemaError", "Source", "SourceError", "StoreError", "VERDICT_COLUMNS", "add_components", "audit",
-    "check_names", "compare", "extract", "extract_sources", "find_dates", "find_quantities", "load_persons",
-    "load_pipeline", "load_reference", "load_table", "plot", "read_lexicon", "read_source", "read_sources", "read_table",
-    "render_report", "schema", "using_lexicons", "validate_records", "verify", "write_report", "write_table",
+    "add_components", "audit", "check_names", "compare", "extract", "extract_all", "extract_sources", "Extraction",
+    "ExtractionError", "find_dates", "find_quantities", "InputFormatError", "Lexicon", "LexiconError", "load_persons",
+    "load_pipeline", "load_reference", "load_table", "NAME_COLUMNS", "plot", "Quantity", "read_lexicon",
+    "read_source", "read_sources", "read_table", "ReadResult", "ReferenceTable", "render_report", "schema",
+    "SchemaError", "Source", "SourceError", "StoreError", "UsageError", "using_lexicons", "validate_records",
+    "VERDICT_COLUMNS", "verify", "write_report", "write_table",
 ]

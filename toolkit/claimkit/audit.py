@@ -1,25 +1,44 @@
-"""The whole job: read sources, extract claims, compare them, validate, store and export."""
+"""The whole job, stage by stage: read, extract, compare, verify, store, export, report.
+
+Usage problems (a path that does not exist, an unknown encoding, an output folder that is a
+file) are found before any work. A source that cannot be read or extracted is left out with
+an error and the others go on. The outputs are written as one set that replaces the earlier
+one whole (:class:`claimkit.store.OutputSet`); a run that read no source writes nothing.
+"""
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import pandas as pd
 from spacy.language import Language
 
 from .compare import compare
-from .errors import ClaimkitError
-from .extract import citations_of, extract_sources
+from .errors import ClaimkitError, UsageError
+from .extract import BATCH_SIZE, NameIndex, extract_all
 from .nlp.lexicon import accepts_lexicons
-from .read import DEFAULT_FALLBACK, Source, read_sources
+from .progress import ProgressCallback, in_notebook, progress_for
+from .read import Source, check_encoding, mark_same_texts, read_sources
 from .report import Coverage, write_report
 from .report import summary as _summary
+from .store import (
+    SET_FILES,
+    OutputSet,
+    claims_frame,
+    disagreements_frame,
+    exports,
+    folder_lock,
+    indexed,
+    recover,
+    text_file,
+    validate_records,
+)
 from .store import database as store
-from .store import exports, indexed, to_records, validate_records
 from .verify import ReferenceTable, check_names, default_tables, load_persons, load_reference, verify
 
 DATABASE = "claims.duckdb"
@@ -55,18 +74,59 @@ class AuditResult:
                                      where)
 
 
+def check_usage(paths: list[Path], out: Path, *, catalog=None, encoding=None, references=None, persons=None) -> None:
+    """Everything an audit can refuse before reading a file.
+
+    Raises:
+        UsageError: no input, an input or option file that does not exist, an unknown
+        encoding, or an output folder that is a file or cannot be made.
+    """
+    if not paths:
+        raise UsageError("no input given; name the files or folders to audit")
+    for p in paths:
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder; check the path (nothing was read or written)")
+    check_encoding(encoding)
+    for option, given in (("--catalog", catalog), ("--persons", persons), *(("--reference", r) for r in references or ())):
+        if given is not None and not Path(given).is_file():
+            raise UsageError(f"{option} {given}: no such file; check the path (nothing was read or written)")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder; give a folder for the outputs (nothing was written)")
+    parent = out if out.exists() else next((a for a in out.absolute().parents if a.exists()), None)
+    if parent is None or not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: cannot write there; give a folder you can write to")
+
+
+def _display(progress) -> ProgressCallback | None:
+    if progress == "auto":
+        return progress_for(False) if in_notebook() else None
+    if progress is True:
+        return progress_for(False)
+    return progress or None
+
+
+def _stored_paths(out: Path, stored: pd.DataFrame) -> dict[str, str]:
+    """The stored sources' ids -> absolute paths (stored paths are relative to the output folder)."""
+    paths = {}
+    for sid, path in zip(stored["source_id"], stored["path"]):
+        if isinstance(path, str):
+            paths[sid] = path if os.path.isabs(path) else os.path.abspath(out / path)
+    return paths
+
+
 @accepts_lexicons
 def audit(
     paths: Iterable[str | Path],
     *,
     out_dir: str | Path = "claims",
     catalog: str | Path | None = None,
-    encoding: str = DEFAULT_FALLBACK,
+    encoding: str | None = None,
     nlp: Language | None = None,
-    on_source: Callable[[Source, int], None] | None = None,
+    progress: ProgressCallback | bool | str | None = "auto",
     references: Iterable[str | Path] | None = None,
     persons: str | Path | None = None,
     report: bool = True,
+    batch_size: int = BATCH_SIZE,
 ) -> AuditResult:
     """Audit files and folders and write every output into ``out_dir``.
 
@@ -75,63 +135,121 @@ def audit(
     (``references``, or by default those in ``<out_dir>/reference/``) it also
     checks every claim against them (``verdicts.jsonl``) and names against the
     person list (``names.jsonl``), and writes ``report.html`` (unless ``report``
-    is false). The exports hold this run's sources; the
-    database keeps every source audited into it, and its disagreements and
-    verdicts tables cover them all. Every record is validated against its JSON
-    Schema before anything is written. ``lexicons``: your own lexicon files
-    (``schemas/lexicon.schema.json``), merged over claimkit's for this audit.
+    is false). The text of each .docx or .pdf is kept in ``texts/``. The exports hold this
+    run's sources; the database keeps every source audited into it, and its disagreements
+    and verdicts tables cover them all. Every record is validated against its JSON Schema
+    before anything is written, and the files replace the earlier ones as one set.
+    ``lexicons``: your own lexicon files (``schemas/lexicon.schema.json``), merged over
+    claimkit's for this audit.
+
+    ``progress`` is a callback ``(stage, done, total)``, True for bars, None for silence,
+    or ``"auto"``: bars in Jupyter, silence elsewhere.
+
+    Raises:
+        UsageError: before any work, for a missing input, an unknown encoding or an output
+        folder that is a file (see :func:`check_usage`).
     """
+    paths = [Path(p) for p in paths]
     out = Path(out_dir)
-    run = {"run_id": uuid.uuid4().hex[:12], "audited_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    references = list(references) if references is not None else None
+    check_usage(paths, out, catalog=catalog, encoding=encoding, references=references, persons=persons)
+    show = _display(progress)
+    try:
+        return _audit(paths, out, catalog, encoding, nlp, show, references, persons, report, batch_size)
+    finally:
+        if hasattr(show, "close"):
+            show.close()
+
+
+def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report, batch_size) -> AuditResult:
+    step = show or (lambda stage, done, total=None: None)
     found_tables, found_persons = default_tables(out / "reference")
     table = load_reference(*(references if references is not None else found_tables)) \
         if (references or found_tables) else None
     people = load_persons(persons or found_persons) if (persons or found_persons) else None
-    read = read_sources(paths, catalog=catalog, encoding=encoding)
-    claims = extract_sources(read.sources, nlp=nlp, on_source=on_source)
-    citations = citations_of(read.sources)
-    disagreements = indexed(compare(claims), "pair_id")
-    source_records = [s.to_record() for s in read.sources]
-    claim_records = to_records(claims)
-    citation_records = to_records(citations)
-    disagreement_records = to_records(disagreements)
-    validate_records("source", source_records)
-    validate_records("claim", claim_records)
-    validate_records("citation", citation_records)
-    validate_records("disagreement", disagreement_records)
-    verdicts = verify(claims, table) if table is not None else None
-    names = check_names(read.sources, people) if people is not None else None
-    tables: list[tuple[str, list[dict], pd.DataFrame | None]] = []
-    for name, schema_name, df in (("verdicts", "verdict", verdicts), ("names", "name-check", names)):
-        if df is not None:
-            records = to_records(df)
-            validate_records(schema_name, records)
-            tables.append((name, records, df))
+    db = out / DATABASE
+    recovered: list[str] = []
+    with folder_lock(out):  # not while another run writes the folder
+        if out.is_dir():
+            recovered = [f"{out}/{line}" for line in recover(out)]
+        stored = store.stored_sources(db)
+        merge_table = store.load_name_keys(db)
+    own = [out / name for name in (*SET_FILES, "texts", "reference", DATABASE, DATABASE + ".wal")]
+    read = read_sources(paths, catalog=catalog, encoding=encoding, exclude=own, stored=_stored_paths(out, stored),
+                        progress=show)
+    read.warnings[:0] = recovered
+    errors: list[ClaimkitError] = list(read.errors)
+    if not read.sources:
+        return _nothing(out, errors, read.warnings)
+    run = {"run_id": uuid.uuid4().hex[:12], "audited_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    names = NameIndex.from_merge_table(merge_table)
+    extraction = extract_all(read.sources, nlp=nlp, names=names, progress=show, batch_size=batch_size)
+    errors += extraction.errors
+    sources, claims, citations = extraction.sources, extraction.claims, extraction.citations
+    if not sources:
+        return _nothing(out, errors, read.warnings)
+    here = {s.source_id for s in sources} | {s.source_id for s in read.sources}
+    others = {sid: h for sid, h in zip(stored["source_id"], stored["text_hash"])
+              if sid not in here and isinstance(h, str)}
+    mark_same_texts(sources, stored=others)
 
-    out.mkdir(parents=True, exist_ok=True)
-    outputs = {"database": out / DATABASE}
-    store.save(outputs["database"], source_records, claims, compare_all=compare, citations=citations,
-               verify_all=_verifier(table), name_checks=names, run=run)
-    for name, records, df in [
-        ("claims", claim_records, claims),
-        ("citations", citation_records, citations),
-        ("disagreements", disagreement_records, disagreements),
-        ("sources", source_records, None),
-    ] + tables:
-        outputs[f"{name}.jsonl"] = out / f"{name}.jsonl"
-        exports.write_jsonl(records, outputs[f"{name}.jsonl"])
-        outputs[f"{name}.csv"] = out / f"{name}.csv"
-        exports.write_csv(df if df is not None else pd.DataFrame.from_records(records), outputs[f"{name}.csv"])
-    if report:
-        outputs["report.html"] = write_report(out / "report.html", read.sources, claims, disagreements,
-                                              verdicts=verdicts, names=names, citations=citations,
-                                              coverage=Coverage(scope="run", runs=[{**run, "sources": len(read.sources)}],
-                                                                audited_at={s.source_id: run["audited_at"]
-                                                                            for s in read.sources}))
+    step("compare", 0, 1)
+    disagreements = indexed(compare(claims), "pair_id")
+    step("compare", 1, 1)
+    verdicts = verify(claims, table) if table is not None else None
+    checked = check_names(sources, people) if people is not None else None
+    for s in sources:
+        if s.extracted:
+            s.original_file = text_file(s.source_id)
+    source_records = [s.to_record(relative_to=out) for s in sources]
+    validate_records("source", source_records)
+    # claims and citations were checked source by source as they were extracted; the other tables are
+    # checked slice by slice as they are written (into the private folder: a failure writes nothing)
+    tables = [("claims", claims, None), ("citations", citations, None),
+              ("disagreements", disagreements, "disagreement")]
+    tables += [(name, df, schema) for name, df, schema in (("verdicts", verdicts, "verdict"),
+                                                          ("names", checked, "name-check")) if df is not None]
+
+    with OutputSet(out) as outset:  # every file staged first; the database last; then the swap
+        for s in sources:
+            if s.extracted:
+                with open(outset.path(s.original_file), "w", encoding="utf-8", newline="") as f:
+                    f.write(s.original)
+        n_files = 2 * len(tables) + 2
+        step("export", 0, n_files)
+        for i, (name, df, schema) in enumerate(tables):
+            exports.write_frame(df, outset.path(f"{name}.jsonl"), outset.path(f"{name}.csv"), schema=schema)
+            step("export", 2 * (i + 1), n_files)
+        exports.write_jsonl(source_records, outset.path("sources.jsonl"))
+        exports.write_csv(pd.DataFrame.from_records(source_records), outset.path("sources.csv"))
+        step("export", n_files, n_files)
+        if report:
+            step("report", 0, 1)
+            coverage = Coverage(scope="run", runs=[{**run, "sources": len(sources)}],
+                                audited_at={s.source_id: run["audited_at"] for s in sources})
+            write_report(outset.path("report.html"), sources, claims, disagreements,
+                         verdicts=verdicts, names=checked, citations=citations, coverage=coverage)
+            step("report", 1, 1)
+        outset.keep_texts()  # before the database refers to them
+        step("store", 0, 1)
+        store.save(db, source_records, claims, compare_all=compare, citations=citations,
+                   verify_all=_verifier(table), name_checks=checked, name_keys=names.merge_table(),
+                   derived={"disagreements": disagreements, "verdicts": verdicts}, run=run)
+        step("store", 1, 1)
+        placed = outset.commit()
+    outputs = {"database": db, **{name: path for name, path in placed.items() if "/" not in name}}
     return AuditResult(
-        sources=read.sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=names,
-        errors=read.errors, warnings=read.warnings, outputs=outputs,
+        sources=sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=checked,
+        errors=errors, warnings=read.warnings, outputs=outputs,
     )
+
+
+def _nothing(out: Path, errors: list[ClaimkitError], warnings: list[str]) -> AuditResult:
+    """The result of a run that read no source: nothing written, and an error saying so."""
+    errors = errors + [ClaimkitError(f"no source was read, so nothing was written; the earlier results in {out}/ "
+                                     "are as they were")]
+    return AuditResult(sources=[], claims=claims_frame([]), disagreements=disagreements_frame([]),
+                       errors=errors, warnings=warnings, outputs={})
 
 
 def _verifier(table: ReferenceTable | None):

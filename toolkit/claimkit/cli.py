@@ -1,11 +1,13 @@
 """The ``claimkit`` command: thin wrappers that parse, call the library, print and exit.
 
 Exit codes: 0 all good; 1 some input failed (the rest was processed and
-written); 2 usage error. Errors are one line on stderr.
+written); 2 usage error, found before any work. Errors are one line on stderr;
+anything unexpected becomes one line too (never a traceback), exit code 1.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 from enum import Enum
 from pathlib import Path
@@ -15,11 +17,11 @@ import typer
 
 from .audit import audit as run_audit
 from .compare import compare as run_compare
-from .errors import ClaimkitError, LexiconError
-from .extract import extract_sources
+from .errors import ClaimkitError, LexiconError, UsageError
+from .extract import extract_all
 from .nlp.lexicon import load as load_lexicon
 from .progress import progress_for
-from .read import DEFAULT_FALLBACK, read_sources
+from .read import check_encoding, read_sources
 from .report import export_from_database, report_from_database
 from .store import exports, to_records
 from .verify import DEFAULT_FOLDER, check_names, default_tables, load_persons, load_reference
@@ -43,15 +45,66 @@ def _error(message: str) -> None:
     typer.echo(f"claimkit: error: {message}", err=True)
 
 
-def _progress(quiet: bool):
-    """Progress on a terminal's stderr; None (silence) when piped or with --quiet."""
-    return progress_for(quiet)
+def _guarded(command):
+    """Turn what a command raises into one line on stderr and an exit code: 2 for usage
+    problems, 1 for claimkit's own errors and, as a last resort, for anything unexpected."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
+        except UsageError as err:
+            _error(str(err))
+            raise typer.Exit(2) from None
+        except ClaimkitError as err:
+            _error(str(err))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            _error("interrupted; an audit's earlier outputs are as they were (outputs are replaced as a set)")
+            raise typer.Exit(130) from None
+        except Exception as err:  # noqa: BLE001 - the last resort: one line, never a traceback
+            detail = str(err).splitlines()[0][:300] if str(err) else ""
+            _error(f"unexpected {type(err).__name__}{': ' + detail if detail else ''} (a claimkit bug: please "
+                   "report it with the command you ran); nothing more was written")
+            raise typer.Exit(1) from None
+
+    return run
+
+
+def _check_paths(paths: List[Path], encoding: Optional[str]) -> None:
+    """Usage checks before any work: every input exists, the encoding is known."""
+    for p in paths:
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder; check the path (nothing was read)")
+    check_encoding(encoding)
+
+
+def _check_output(fmt: Format, output: Optional[Path], option: str = "-o") -> None:
+    """Usage checks on where a table goes, before any work."""
+    if output is None and fmt == Format.parquet:
+        raise typer.BadParameter("parquet is binary: give a file with -o", param_hint="--format")
+    if output is not None and output.is_dir():
+        raise UsageError(f"{option} {output}: is a folder; give a file name to write")
+
+
+class _Show:
+    """The progress display of one command, closed when the command ends."""
+
+    def __init__(self, quiet: bool):
+        self.display = progress_for(quiet)
+
+    def __enter__(self):
+        return self.display
+
+    def __exit__(self, *exc):
+        if self.display is not None:
+            self.display.close()
 
 
 def _emit(df, fmt: Format, output: Optional[Path]) -> None:
     if output is None:
-        if fmt == Format.parquet:
-            raise typer.BadParameter("parquet is binary: give a file with -o", param_hint="--format")
         if fmt == Format.jsonl:
             sys.stdout.write(exports.jsonl_lines(to_records(df)))
         else:
@@ -60,13 +113,15 @@ def _emit(df, fmt: Format, output: Optional[Path]) -> None:
     exports.write_table(df, output, fmt.value)
 
 
-PATHS = typer.Argument(..., help="Files (.txt, .md, .html) or folders, read recursively.")
+PATHS = typer.Argument(..., help="Files (.txt, .md, .html, .docx, .pdf) or folders, read recursively.")
 CATALOG = typer.Option(None, "--catalog", help="CSL-JSON catalog of the sources (default: catalog.json beside them).")
-ENCODING = typer.Option(DEFAULT_FALLBACK, "--encoding", help="Encoding to fall back on for files that are not UTF-8.")
-QUIET = typer.Option(False, "--quiet", "-q", help="No progress lines.")
+ENCODING = typer.Option(None, "--encoding", help="Encoding of files that are not UTF-8 and have no byte-order mark "
+                                               "(default: cp1252); UTF-16 and UTF-32 are detected.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars.")
 
 
 @app.command()
+@_guarded
 def extract(
     paths: List[Path] = PATHS,
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
@@ -79,22 +134,22 @@ def extract(
 
     Example: claimkit extract sources/ --format csv -o claims.csv
     """
-    read = read_sources(paths, catalog=catalog, encoding=encoding)
-    for w in read.warnings:
-        typer.echo(f"claimkit: warning: {w}", err=True)
-    for err in read.errors:
+    _check_paths(paths, encoding)
+    _check_output(fmt, output)
+    with _Show(quiet) as show:
+        read = read_sources(paths, catalog=catalog, encoding=encoding, progress=show)
+        for w in read.warnings:
+            typer.echo(f"claimkit: warning: {w}", err=True)
+        extraction = extract_all(read.sources, progress=show)
+    for err in [*read.errors, *extraction.errors]:
         _error(str(err))
-    try:
-        claims = extract_sources(read.sources, on_source=_progress(quiet))
-        _emit(claims, fmt, output)
-    except ClaimkitError as err:
-        _error(str(err))
-        raise typer.Exit(1) from None
-    if read.errors:
+    _emit(extraction.claims, fmt, output)
+    if read.errors or extraction.errors:
         raise typer.Exit(1)
 
 
 @app.command()
+@_guarded
 def compare(
     claims_file: Path = typer.Argument(..., help="Claims written by 'claimkit extract' (.jsonl, .csv or .parquet)."),
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
@@ -105,15 +160,12 @@ def compare(
 
     Example: claimkit compare claims/claims.jsonl --flagged
     """
-    try:
-        claims = exports.read_table(claims_file, "claims")
-        result = run_compare(claims)
-        if flagged:
-            result = result[result["flagged"]]
-        _emit(result, fmt, output)
-    except ClaimkitError as err:
-        _error(str(err))
-        raise typer.Exit(1) from None
+    _check_output(fmt, output)
+    claims = exports.read_table(claims_file, "claims")
+    result = run_compare(claims)
+    if flagged:
+        result = result[result["flagged"]]
+    _emit(result, fmt, output)
 
 
 _TABLE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet", ".csv")
@@ -131,6 +183,7 @@ def _references(reference: Optional[List[Path]], persons: Optional[Path], folder
 
 
 @app.command()
+@_guarded
 def verify(
     paths: List[Path] = typer.Argument(..., help="Sources (files or folders), or a claims table written by claimkit "
                                                  "(.jsonl, .csv or .parquet)."),
@@ -152,37 +205,38 @@ def verify(
     """
     tables, people = _references(reference, persons)
     if not tables:
-        _error(f"no reference table: give one with --reference FILE (none found in {DEFAULT_FOLDER}/)")
-        raise typer.Exit(2)
+        raise UsageError(f"no reference table: give one with --reference FILE (none found in {DEFAULT_FOLDER}/)")
+    _check_paths(paths, encoding)
+    _check_output(fmt, output)
+    if names is not None:
+        _check_output(Format.jsonl, names, "--names")
     failed = False
-    try:
-        table = load_reference(*tables)
-        sources = []
-        if len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() in _TABLE_SUFFIXES:
-            claims = exports.read_table(paths[0], "claims")
-        else:
-            read = read_sources(paths, catalog=catalog, encoding=encoding)
-            for err in read.errors:
-                _error(str(err))
-            failed = bool(read.errors)
-            sources = read.sources
-            claims = extract_sources(sources, on_source=_progress(quiet))
-        _emit(run_verify(claims, table), fmt, output)
-        if people is not None and sources:
-            checked = check_names(sources, load_persons(people))
-            for row in checked.itertuples():
-                typer.echo(f"claimkit: name: {row.explanation} (characters {row.start}-{row.end})", err=True)
-            if names is not None:
-                suffix = names.suffix.lstrip(".").lower()
-                exports.write_table(checked, names, suffix if suffix in exports.FORMATS else "jsonl")
-    except ClaimkitError as err:
-        _error(str(err))
-        raise typer.Exit(1) from None
+    table = load_reference(*tables)
+    sources = []
+    if len(paths) == 1 and paths[0].is_file() and paths[0].suffix.lower() in _TABLE_SUFFIXES:
+        claims = exports.read_table(paths[0], "claims")
+    else:
+        with _Show(quiet) as show:
+            read = read_sources(paths, catalog=catalog, encoding=encoding, progress=show)
+            extraction = extract_all(read.sources, progress=show)
+        for err in [*read.errors, *extraction.errors]:
+            _error(str(err))
+        failed = bool(read.errors or extraction.errors)
+        sources, claims = extraction.sources, extraction.claims
+    _emit(run_verify(claims, table), fmt, output)
+    if people is not None and sources:
+        checked = check_names(sources, load_persons(people))
+        for row in checked.itertuples():
+            typer.echo(f"claimkit: name: {row.explanation} (characters {row.start}-{row.end})", err=True)
+        if names is not None:
+            suffix = names.suffix.lstrip(".").lower()
+            exports.write_table(checked, names, suffix if suffix in exports.FORMATS else "jsonl")
     if failed:
         raise typer.Exit(1)
 
 
 @app.command()
+@_guarded
 def report(
     folder: Path = typer.Argument(Path("claims"), help="A folder an audit wrote (holding claims.duckdb)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Where to write (default: FOLDER/report.html)."),
@@ -195,11 +249,9 @@ def report(
 
     Example: claimkit report claims/ -o report.html
     """
-    try:
-        path, warnings = report_from_database(folder, output, sources=sources or None)
-    except ClaimkitError as err:
-        _error(str(err))
-        raise typer.Exit(1) from None
+    if output is not None and output.is_dir():
+        raise UsageError(f"-o {output}: is a folder; give a file name for the report")
+    path, warnings = report_from_database(folder, output, sources=sources or None)
     for w in warnings:
         typer.echo(f"claimkit: warning: {w}", err=True)
     typer.echo(f"report -> {path}")
@@ -235,6 +287,7 @@ def export(
 
 
 @app.command()
+@_guarded
 def audit(
     paths: List[Path] = PATHS,
     out: Path = typer.Option(Path("claims"), "--out", "-o", help="Folder for the outputs."),
@@ -257,21 +310,17 @@ def audit(
     try:
         load_lexicon(lexicon or ())
     except LexiconError as err:
-        _error(str(err))
-        raise typer.Exit(2) from None
-    try:
-        result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, on_source=_progress(quiet),
+        raise UsageError(str(err)) from None  # a bad --lexicon is refused before any work (exit 2)
+    with _Show(quiet) as show:
+        result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, progress=show,
                            references=reference or None, persons=persons, report=not no_report,
                            lexicons=lexicon or None)
-    except ClaimkitError as err:
-        _error(str(err))
-        raise typer.Exit(1) from None
     for w in result.warnings:
         typer.echo(f"claimkit: warning: {w}", err=True)
     for err in result.errors:
         _error(str(err))
     flagged = int(result.disagreements["flagged"].sum()) if len(result.disagreements) else 0
-    if not quiet:
+    if not quiet and result.outputs:
         files = sorted(p.name for k, p in result.outputs.items() if k.endswith(".jsonl"))
         checked = ""
         if result.verdicts is not None:

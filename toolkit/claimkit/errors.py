@@ -16,6 +16,20 @@ class SourceError(ClaimkitError):
         super().__init__(f"{self.path}: {problem}")
 
 
+class ExtractionError(SourceError):
+    """A source was read but failed in extraction; it is left out and the run goes on with the others."""
+
+    def __init__(self, path, problem: str, phrase: str | None = None):
+        self.phrase = phrase
+        where = f" (near {phrase!r})" if phrase else ""
+        super().__init__(path, f"{problem}{where}; the file was left out, the others were audited")
+
+
+class UsageError(ClaimkitError):
+    """A command was given something it cannot use (a missing input, an unknown encoding, an output
+    folder that is a file). Raised before any work is done; the command line exits with code 2."""
+
+
 class CatalogError(ClaimkitError):
     """A CSL-JSON catalog, or one of its entries, is not valid."""
 

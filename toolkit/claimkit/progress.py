@@ -1,54 +1,104 @@
-"""Progress of a long run on a terminal: files and claims done, rate and time left, on one line.
+"""Progress of a run, stage by stage: a bar per stage on a terminal (rich), in Jupyter (tqdm).
 
-Quiet when stderr is not a terminal (piped or redirected) or when asked to be:
-:func:`progress_for` then returns None and nothing is printed.
+Library functions stay quiet: they take a callback ``progress(stage, done, total)`` and call
+it as they go (stages: ``read``, ``extract``, ``compare``, ``store``, ``export``, ``report``;
+``total`` may be None when unknown). Only the command line and :func:`claimkit.audit` wire a
+display to it, and only where someone is watching: :func:`progress_for` gives None (silence)
+when asked to be quiet or when stderr is piped or redirected.
 """
 
 from __future__ import annotations
 
 import sys
-import time
-from typing import TextIO
+from typing import Callable, Optional, TextIO
+
+STAGES = ("read", "extract", "compare", "store", "export", "report")
+
+ProgressCallback = Callable[[str, int, Optional[int]], None]
 
 
-class Progress:
-    """A callback for ``extract_sources(on_source=...)`` that redraws one status line.
+class BarProgress:
+    """One rich progress bar per stage on a terminal, each with its own count and time left."""
 
-    ``start(total)`` is called (when the caller knows it) before the first source.
-    """
+    def __init__(self, stream: TextIO | None = None):
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
-    def __init__(self, stream: TextIO | None = None, clock=time.monotonic):
-        self.stream = stream or sys.stderr
-        self.clock = clock
-        self.total: int | None = None
-        self.done = 0
-        self.claims = 0
-        self.began = clock()
+        self.console = Console(file=stream or sys.stderr)
+        self.bars = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
+                             TimeElapsedColumn(), TimeRemainingColumn(), console=self.console)
+        self.tasks: dict[str, int] = {}
+        self.started = False
 
-    def start(self, total: int) -> None:
-        self.total, self.began = total, self.clock()
+    def __call__(self, stage: str, done: int, total: int | None = None) -> None:
+        if not self.started:
+            self.bars.start()
+            self.started = True
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bars.add_task(stage, total=total)
+        self.bars.update(self.tasks[stage], completed=done, total=total)
 
-    def line(self) -> str:
-        """The status line as it stands: "3/10 files, 212 claims, 1.5 files/s, about 5 s left"."""
-        spent = max(self.clock() - self.began, 1e-9)
-        rate = self.done / spent
-        files = f"{self.done}/{self.total}" if self.total else f"{self.done}"
-        text = f"{files} files, {self.claims:,} claims, {rate:.1f} files/s"
-        if self.total and self.done < self.total and rate > 0:
-            text += f", about {round((self.total - self.done) / rate)} s left"
-        return text
-
-    def __call__(self, source, n_claims: int) -> None:
-        self.done += 1
-        self.claims += n_claims
-        end = "\n" if self.total and self.done >= self.total else ""
-        self.stream.write(f"\r  {self.line()}\033[K{end}")
-        self.stream.flush()
+    def close(self) -> None:
+        """Stop redrawing, leaving the finished bars on screen."""
+        if self.started:
+            self.bars.stop()
+            self.started = False
 
 
-def progress_for(quiet: bool, stream: TextIO | None = None) -> Progress | None:
-    """A :class:`Progress` for an interactive terminal, or None when quiet or piped."""
-    stream = stream or sys.stderr
-    if quiet or not stream.isatty():
+class NotebookProgress:
+    """One tqdm bar per stage in Jupyter (``tqdm.auto``: a widget where ipywidgets is installed)."""
+
+    def __init__(self):
+        self.bars: dict[str, object] = {}
+
+    def __call__(self, stage: str, done: int, total: int | None = None) -> None:
+        import warnings
+
+        from tqdm.auto import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            with warnings.catch_warnings():  # no ipywidgets: tqdm says so, then draws text bars
+                warnings.simplefilter("ignore")
+                bar = self.bars[stage] = tqdm(total=total, desc=stage, leave=True)
+        if total is not None and bar.total != total:
+            bar.total = total
+        bar.update(done - bar.n)
+        if total is not None and done >= total:
+            bar.close()
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+def in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel (IPython's ZMQ shell)."""
+    if "IPython" not in sys.modules:
+        return False
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def progress_for(quiet: bool, stream: TextIO | None = None) -> BarProgress | NotebookProgress | None:
+    """A display for an interactive run: tqdm bars in Jupyter, rich bars on a terminal's stderr,
+    None (silence) when quiet or piped."""
+    if quiet:
         return None
-    return Progress(stream)
+    if in_notebook():
+        return NotebookProgress()
+    stream = stream or sys.stderr
+    if not stream.isatty():
+        return None
+    return BarProgress(stream)

@@ -1,4 +1,4 @@
-"""From sources to the claims table: run the pipeline, frame each figure, map offsets back."""
+"""From a parsed Doc to claim records: frame each figure and date, map offsets back to the original."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ import hashlib
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ClaimkitError
 from ..nlp import (
     FOOTNOTES_KEY,
     FRAME_FIELDS,
@@ -24,18 +22,18 @@ from ..nlp import (
     find_citations,
     hedge_of,
     in_citation,
-    load_pipeline,
 )
-from ..nlp.lexicon import accepts_lexicons
-from ..read import Source, read_sources
-from ..store import citations_frame, claims_frame
+from ..read import Source
+from ..store import citations_frame
 from .names import NameIndex
 
 
 def claim_id(source: Source, kind: str, start: int, end: int, extra: str = "") -> str:
-    """A claim's id: the same for the same file content and the same characters (and, for two events on
-    one date, the same verb)."""
-    return hashlib.sha1(f"{source.content_hash}:{kind}:{start}:{end}{extra}".encode()).hexdigest()[:16]
+    """A claim's id: the same for the same source, file content and characters (and, for two events on
+    one date, the same verb). The source id is part of it, so two files with the same text keep claims
+    (and pairs) of their own."""
+    key = f"{source.source_id}\x00{source.content_hash}:{kind}:{start}:{end}{extra}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _sentence(source: Source, sent) -> str:
@@ -148,31 +146,6 @@ def _markers(source: Source) -> list[tuple[int, str]]:
     return sorted((bisect_left(source.offsets.starts, f["end"]), f["marker"]) for f in source.footnotes)
 
 
-def extract_sources(
-    sources: Iterable[Source],
-    *,
-    nlp: Language | None = None,
-    on_source: Callable[[Source, int], None] | None = None,
-) -> pd.DataFrame:
-    """The claims table of already-read sources.
-
-    ``on_source(source, n_claims)`` is called after each source (for progress); if it has a
-    ``start(total)`` method, that is called first with the number of sources.
-    """
-    nlp = nlp or load_pipeline()
-    sources = list(sources)
-    if on_source is not None and hasattr(on_source, "start"):
-        on_source.start(len(sources))
-    records: list[dict] = []
-    for source, doc in zip(sources, nlp.pipe(_doc_for(nlp, s) for s in sources)):
-        found = claims_from_doc(source, doc)
-        records.extend(found)
-        if on_source:
-            on_source(source, len(found))
-    _name_keys(records)
-    return claims_frame(records)
-
-
 def citations_of(sources: Iterable[Source]) -> pd.DataFrame:
     """The works each source cites, one row per work and source, with offsets in the original file."""
     rows = []
@@ -184,9 +157,11 @@ def citations_of(sources: Iterable[Source]) -> pd.DataFrame:
     return citations_frame(rows)
 
 
-def _name_keys(records: list[dict]) -> None:
-    """One key per person or organisation across all sources: "Laventry Beria" and "Lavrentiy Beria" agree."""
-    index = NameIndex()
+def assign_name_keys(records: list[dict], index: NameIndex) -> None:
+    """One key per person or organisation across sources: "Laventry Beria" and "Lavrentiy Beria" agree.
+
+    ``index`` carries the names seen before (in this run, or stored by earlier audits), so a
+    name keeps the key it was first given."""
     for rec in records:
         kinds = rec.pop("participant_kinds", None) or []
         roles = rec.pop("participant_roles", None) or []
@@ -196,31 +171,3 @@ def _name_keys(records: list[dict]) -> None:
             rec["patient_keys"] = sorted(set(patients), key=patients.index) or None
         if rec.get("attribution"):
             rec["attribution_key"] = index.add(rec["attribution"], "PERSON")
-
-
-@accepts_lexicons
-def extract(
-    *inputs: str | Path | Source,
-    catalog: str | Path | None = None,
-    nlp: Language | None = None,
-) -> pd.DataFrame:
-    """Read files or folders (or Sources) and return their claims table.
-
-    Raises:
-        ClaimkitError: an input could not be read; use :func:`claimkit.read_sources`
-        and :func:`extract_sources` to carry on past bad files.
-
-    Example:
-        >>> claims = extract("sources/")  # doctest: +SKIP
-        >>> claims[["source_id", "text", "value", "unit"]].head()  # doctest: +SKIP
-    """
-    sources = [i for i in inputs if isinstance(i, Source)]
-    paths = [i for i in inputs if not isinstance(i, Source)]
-    if paths:
-        result = read_sources(paths, catalog=catalog)
-        if result.errors:
-            raise result.errors[0] if len(result.errors) == 1 else ClaimkitError(
-                "; ".join(str(e) for e in result.errors)
-            )
-        sources += result.sources
-    return extract_sources(sources, nlp=nlp)

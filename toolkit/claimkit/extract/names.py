@@ -505,6 +505,36 @@ class NameIndex:
         """Bare surnames kept apart because they fit several entities, with those."""
         return {key: list(others) for key, others in self._ambiguous.items()}
 
+    def merge_table(self) -> list[dict]:
+        """Every normal form seen, with the entity it was given: ``kind``, ``form`` (the
+        :func:`name_key`), ``name`` (its first spelling) and ``key``.
+
+        An audit stores this table and starts the next run from it
+        (:meth:`from_merge_table`), so a name keeps its key whatever else is audited with it.
+        """
+        first: dict[tuple[str, str], str] = {}
+        for entity in self._entities.values():
+            for surface, parsed in entity.forms.items():
+                first.setdefault((parsed.kind, parsed.key), surface)
+        return [{"kind": kind, "form": form, "name": first.get((kind, form), form), "key": key}
+                for (kind, form), key in self._by_form.items()]
+
+    @classmethod
+    def from_merge_table(cls, rows: Iterable[dict]) -> "NameIndex":
+        """An index that gives every stored form its stored key, and matches new names against
+        the stored entities (see :meth:`merge_table`)."""
+        index = cls()
+        for row in rows:
+            kind = _kind(row["kind"])
+            parsed = _parse(" ".join(str(row["name"]).split()), kind)
+            key = row["key"]
+            entity = index._entities.get(key)
+            if entity is None:
+                entity = index._entities[key] = _Entity(key, kind, len(index._entities))
+            entity.add(parsed)
+            index._by_form.setdefault((kind, row["form"]), key)
+        return index
+
 
 def normalise_names(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map each name of ``(name, kind)`` pairs to its entity key, in one pass.

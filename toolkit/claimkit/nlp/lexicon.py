@@ -227,7 +227,7 @@ def load(files: Iterable[str | Path] = ()) -> Lexicon:
 
 @contextmanager
 def using(files: Iterable[str | Path] | None) -> Iterator[Lexicon]:
-    """Make the lexicon merged with ``files`` the active one inside the block.
+    """Make the lexicon merged with ``files`` the active one inside the block (``None``: leave it as it is).
 
     Example:
         >>> with using(["my-lexicon.json"]):  # doctest: +SKIP
@@ -235,7 +235,10 @@ def using(files: Iterable[str | Path] | None) -> Iterator[Lexicon]:
     """
     global _ACTIVE
     previous = _ACTIVE
-    lexicon = load(files or ())
+    if files is None:  # nothing asked: keep what an outer call made active
+        yield current()
+        return
+    lexicon = load(files)
     _ACTIVE = lexicon.files
     try:
         yield lexicon

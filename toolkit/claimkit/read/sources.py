@@ -1,36 +1,31 @@
 """Read source files into :class:`Source` objects: decoded, cleaned, and mapped.
 
 A Source keeps three things side by side: the original text (the decoded
-file; every offset claimkit reports points into it), the cleaned text that the
-NLP pipeline reads (visible HTML text, boilerplate and footnote markers
-removed) and the :class:`~claimkit.read.offsets.OffsetMap` between them.
+file, or the text extracted from a .docx or .pdf; every offset claimkit reports
+points into it), the cleaned text that the NLP pipeline reads (visible HTML
+text, boilerplate and footnote markers removed) and the
+:class:`~claimkit.read.offsets.OffsetMap` between them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from .. import _data
 from ..errors import CatalogError, ClaimkitError, SourceError
+from .boilerplate import find_boilerplate, find_dateline
 from .catalog import Catalog, issued_iso, load_catalog
+from .decode import check_encoding, decode
+from .documents import READERS, read_document
+from .files import SUFFIXES, Found, assign_ids, list_files
 from .html import visible_text
 from .offsets import OffsetMap, without_ranges
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-DEFAULT_FALLBACK = "cp1252"
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_DATELINE = re.compile(
-    rf"^(?:(?:published|posted|updated|written|last updated)(?: on)?:?\s+)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTHS})\.?\s+"
-    rf"(?:(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>1[5-9]\d\d|20\d\d)$",
-    re.IGNORECASE,
-)
 # Footnote markers glued to a word or a closing quote: "million1.", "purged4.", "personality”2."
 _GLUED_MARKER = re.compile(
     r"(?:(?<=[a-z]{3})|(?<=[a-z.!?,][”\"’)]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)"
@@ -44,7 +39,14 @@ _MD_MARKUP = re.compile(r"(?m)^#{1,6}\s+|\*\*|__|^\s*>\s?|<!--.*?-->", re.S)
 
 @dataclass
 class Source:
-    """One source file, decoded and cleaned, with the map back to its original text."""
+    """One source file, decoded and cleaned, with the map back to its original text.
+
+    ``content_hash`` is the SHA-256 of the file's bytes (the report checks a file has not
+    changed since it was audited); ``text_hash`` that of the original text, so the same essay
+    saved twice, or as .txt and as .docx, is known as the same text (``same_text_as``).
+    ``extracted`` marks an original extracted from a .docx or .pdf: the audit stores it beside
+    the outputs, at ``original_file`` (relative to the output folder).
+    """
 
     source_id: str
     path: str
@@ -60,22 +62,45 @@ class Source:
     issued: str | None = None
     issued_from: str | None = None
     warnings: list[str] = field(default_factory=list)
+    text_hash: str = ""
+    same_text_as: list[str] = field(default_factory=list)
+    extracted: bool = False
+    original_file: str | None = None
+
+    def __post_init__(self):
+        if not self.text_hash:
+            self.text_hash = hashlib.sha256(self.original.encode("utf-8")).hexdigest()
+
+    def __repr__(self) -> str:
+        return (f"Source({self.source_id!r}, path={self.path!r}, format={self.format!r}, "
+                f"{len(self.original):,} characters)")
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the cleaned text to offsets in the original text."""
         return self.offsets.to_original(start, end)
 
-    def to_record(self) -> dict:
-        """The source as a record of the ``source`` JSON Schema."""
+    def to_record(self, relative_to: str | Path | None = None) -> dict:
+        """The source as a record of the ``source`` JSON Schema.
+
+        ``path`` is the file's absolute path, or its path relative to ``relative_to`` (the
+        output folder, so ``claimkit report`` finds it from any working directory).
+        """
         meta = self.metadata
         authors = [
             " ".join(p for p in (a.get("given"), a.get("family")) if p) or a.get("literal", "")
             for a in meta.get("author", [])
         ]
+        path = os.path.abspath(self.path)
+        if relative_to is not None:
+            try:
+                path = Path(os.path.relpath(path, os.path.abspath(relative_to))).as_posix()
+            except ValueError:  # another drive on Windows: keep it absolute
+                pass
         return {
             "source_id": self.source_id,
-            "path": self.path,
+            "path": path,
             "content_hash": self.content_hash,
+            "text_hash": self.text_hash,
             "format": self.format,
             "encoding": self.encoding,
             "n_chars": len(self.original),
@@ -88,6 +113,8 @@ class Source:
             "excluded": self.excluded,
             "footnotes": self.footnotes,
             "warnings": self.warnings,
+            "same_text_as": list(self.same_text_as),
+            "original_file": self.original_file,
         }
 
 
@@ -98,89 +125,6 @@ class ReadResult:
     sources: list[Source]
     errors: list[ClaimkitError]
     warnings: list[str]
-
-
-def decode(data: bytes, path, fallback: str = DEFAULT_FALLBACK) -> tuple[str, str, str | None]:
-    """Decode file bytes as UTF-8 (BOM or not), else as ``fallback`` with a warning.
-
-    Returns ``(text, encoding, warning)``. Raises :class:`SourceError` for an
-    empty, binary or undecodable file.
-    """
-    if not data.strip():
-        raise SourceError(path, "file is empty; there is no text to read (remove it or add the essay's text)")
-    head = data[:8192]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in head or controls > len(head) * 0.05:
-        raise SourceError(path, "looks like a binary file, not text; claimkit reads .txt, .md and .html (save it as plain text)")
-    try:
-        return data.decode("utf-8-sig"), "utf-8", None
-    except UnicodeDecodeError as err:
-        position = err.start
-    try:
-        text = data.decode(fallback)
-    except (UnicodeDecodeError, LookupError):
-        raise SourceError(
-            path,
-            f"cannot be decoded as UTF-8 (byte {position}) nor as {fallback}; "
-            "re-save it as UTF-8 or pass --encoding with its encoding",
-        ) from None
-    warning = f"{path}: not UTF-8 (byte {position}); read as {fallback}. Pass --encoding if that is wrong"
-    return text, fallback, warning
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, trimmed of surrounding white space."""
-    spans, pos = [], 0
-    for m in list(_PARAGRAPH_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        chunk = text[pos:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk.rstrip())
-        if chunk.strip():
-            spans.append((pos + lead, pos + trail))
-        pos = m.end() if m else end
-    return spans
-
-
-def find_boilerplate(text: str) -> list[dict]:
-    """Ranges of ``text`` that are not the author's (ads, calls to action, footers)."""
-    rules = _data.load("boilerplate")
-    patterns = [re.compile(p, re.IGNORECASE) for p in rules["line_patterns"]]
-    headings = set(rules["footer_headings"])
-    references = set(rules["reference_headings"])
-    paragraphs = _paragraphs(text)
-    marked: dict[int, tuple[int, int, str]] = {}
-    for i, (start, end) in enumerate(paragraphs):
-        chunk = text[start:end]
-        heading = chunk.strip().rstrip(":").strip().lower()
-        if heading in headings or heading in references:
-            reason = "footer" if heading in headings else "references"
-            for j in range(i, len(paragraphs)):
-                marked[j] = (*paragraphs[j], reason)
-            break
-        hits = [m for m in re.finditer(r"[^\n]+", chunk) if any(p.search(m.group()) for p in patterns)]
-        if not hits:
-            continue
-        if len(chunk.split()) <= rules["max_paragraph_words"]:
-            marked[i] = (start, end, "advertising")
-        else:
-            for n, m in enumerate(hits):
-                marked[(i, n)] = (start + m.start(), start + m.end(), "advertising")
-    # Short paragraphs that touch an advertising paragraph belong to it.
-    grew = True
-    while grew:
-        grew = False
-        for i, (start, end) in enumerate(paragraphs):
-            chunk = text[start:end]
-            if i in marked or len(chunk.split()) > rules["neighbour_words"] or any(ch.isdigit() for ch in chunk) or chunk.rstrip().endswith("."):
-                continue
-            if marked.get(i - 1, (0, 0, ""))[2] == "advertising" or marked.get(i + 1, (0, 0, ""))[2] == "advertising":
-                marked[i] = (start, end, "advertising")
-                grew = True
-    return [
-        {"start": s, "end": e, "reason": reason, "text": text[s:e]}
-        for s, e, reason in sorted(marked.values())
-    ]
 
 
 def find_footnote_markers(text: str) -> list[dict]:
@@ -195,24 +139,16 @@ def find_footnote_markers(text: str) -> list[dict]:
     return sorted(found, key=lambda f: f["start"])
 
 
-def find_dateline(text: str, excluded: list[dict]) -> dict | None:
-    """A first or last paragraph that is only a date: the source's own date."""
-    inside = [(e["start"], e["end"]) for e in excluded]
-    paragraphs = [p for p in _paragraphs(text) if not any(s <= p[0] < e for s, e in inside)]
-    for start, end in paragraphs[-1:] + paragraphs[:1]:
-        m = _DATELINE.match(text[start:end].strip())
-        if m:
-            month = _MONTHS.split("|").index(m.group("month").lower()) + 1
-            day = m.group("d1") or m.group("d2")
-            iso = f"{m.group('year')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            return {"start": start, "end": end, "reason": "dateline", "text": text[start:end], "issued": iso}
-    return None
-
-
 def _markdown_ranges(text: str) -> list[tuple[int, int, str]]:
-    """Markdown markup to drop: link targets and emphasis or heading marks."""
+    """Markdown markup to drop: link targets and emphasis or heading marks. An image alone on its
+    line is left whole, for the boilerplate rules to set aside as an image."""
     ranges = []
     for m in _MD_LINK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        alone = not text[line_start:m.start()].strip() and not text[m.end():None if line_end < 0 else line_end].strip()
+        if m.group().startswith("!") and alone:
+            continue
         ranges.append((m.start(), m.start(1), ""))  # "[" or "!["
         ranges.append((m.end(1), m.end(), ""))  # "](url)"
     for m in _MD_MARKUP.finditer(text):
@@ -266,12 +202,16 @@ def read_source(
     *,
     source_id: str | None = None,
     metadata: dict | None = None,
-    encoding: str = DEFAULT_FALLBACK,
+    encoding: str | None = None,
 ) -> Source:
     """Read one file into a :class:`Source`.
 
+    ``encoding`` is the one to fall back on for a file that is not UTF-8 and has no
+    byte-order mark (default ``cp1252``); UTF-16 and UTF-32 are detected.
+
     Raises:
         SourceError: the file is missing, of an unsupported type, empty, binary or undecodable.
+        UsageError: ``encoding`` names no codec.
     """
     path = Path(path)
     fmt = SUFFIXES.get(path.suffix.lower())
@@ -281,7 +221,12 @@ def read_source(
         data = path.read_bytes()
     except OSError as err:
         raise SourceError(path, f"cannot be read ({err.strerror}); check the path and its permissions") from None
-    original, used, warning = decode(data, path, encoding)
+    if fmt in READERS.values():
+        if not data:
+            raise SourceError(path, "file is empty; there is no text to read (remove it or add the essay's text)")
+        original, used, warning = read_document(path, fmt), "utf-8", None
+    else:
+        original, used, warning = decode(data, path, encoding)
     if not original.strip():
         raise SourceError(path, "has no text after decoding; nothing to read")
     cleaned = clean(original, fmt)
@@ -293,7 +238,7 @@ def read_source(
     issued, issued_from = issued_iso(metadata.get("issued")), "catalog"
     dateline = next((e for e in cleaned["excluded"] if e["reason"] == "dateline"), None)
     if issued is None:
-        issued, issued_from = (dateline["issued"], "text") if dateline else (None, None)
+        issued, issued_from = (dateline["issued"], "text") if dateline and dateline["issued"] else (None, None)
     excluded = [{k: v for k, v in e.items() if k != "issued"} for e in cleaned["excluded"]]
     return Source(
         source_id=source_id or path.stem,
@@ -310,38 +255,42 @@ def read_source(
         issued=issued,
         issued_from=issued_from,
         warnings=[warning] if warning else [],
+        extracted=fmt in READERS.values(),
     )
-
-
-def iter_files(paths: Iterable[str | Path]) -> Iterable[tuple[Path, Path | None]]:
-    """Yield ``(file, folder it was found in)``: files as given, folders walked recursively."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f, p
-        else:
-            yield p, None
 
 
 def read_sources(
     paths: Iterable[str | Path],
     *,
     catalog: str | Path | None = None,
-    encoding: str = DEFAULT_FALLBACK,
+    encoding: str | None = None,
+    exclude: Iterable[str | Path] = (),
+    stored: dict[str, str] | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
 ) -> ReadResult:
     """Read files and folders, matching each file to its catalog entry.
 
-    Every bad input becomes an entry of ``errors`` and reading goes on with
-    the rest. A catalog is ``catalog`` or a ``catalog.json`` beside the files.
+    Every bad input becomes an entry of ``errors`` and reading goes on with the rest; a
+    file in a folder that claimkit does not read is an error too, saying how to save it.
+    A catalog is ``catalog``, or the ``catalog.json`` nearest above each file in the folder named. ``exclude`` lists
+    files and folders not to read (an audit's output folder); ``stored`` maps the source ids
+    already in a database to their files' absolute paths, so a new file never takes the id
+    of another (see :mod:`claimkit.read.files`). ``progress("read", done, total)`` is
+    called before the first file (``done`` 0) and after each.
+
+    Raises:
+        UsageError: ``encoding`` names no codec.
 
     Example:
         >>> result = read_sources(["sources/"])
         >>> [s.source_id for s in result.sources]  # doctest: +SKIP
     """
-    errors: list[ClaimkitError] = []
+    check_encoding(encoding)
+    files, problems = list_files(paths, exclude=[*exclude, *([catalog] if catalog else [])])
+    errors: list[ClaimkitError] = list(problems)
     warnings: list[str] = []
     catalogs: dict[Path, Catalog] = {}
+    report_unmatched: set[int] = set()
 
     def catalog_for(folder: Path) -> Catalog:
         if folder not in catalogs:
@@ -360,24 +309,108 @@ def read_sources(
                 catalogs[folder] = Catalog(path=None, entries={}, errors=[])
         return catalogs[folder]
 
+    entries: dict[Path, dict] = {}
+    matched: dict[tuple[int, str], list[tuple[str, Path]]] = defaultdict(list)
+    for f in files:
+        cat = catalog_for(_catalog_folder(f) if not catalog else f.root)
+        if f.in_folder or catalog:
+            report_unmatched.add(id(cat))
+        hit = cat.candidates(f.path, f.root if f.in_folder else None)
+        if hit:
+            how, entry = hit
+            name = next(k for k, v in cat.entries.items() if v is entry)
+            matched[(id(cat), name)].append((how, f.path))
+            entries[f.path] = entry
+    by_id = {id(c): c for c in catalogs.values()}
+    for (cat_id, name), hits in matched.items():
+        cat = by_id[cat_id]
+        cat.used.add(name)
+        if len(hits) > 1 and not all(how == "file" for how, _ in hits):  # one entry, several files: none gets it
+            for _, path in hits:
+                entries.pop(path, None)
+            warnings.append(f"{cat.path}: entry {name!r} fits several files ({', '.join(str(p) for _, p in hits)}); "
+                            "none gets its metadata. Name its file in custom.file")
+    catalog_ids = {path: str(e["id"]) for path, e in entries.items()
+                   if isinstance(e.get("id"), (str, int)) and not isinstance(e.get("id"), bool) and str(e["id"])}
+    ids = assign_ids(files, catalog_ids=catalog_ids, stored=stored)
+
     sources: list[Source] = []
-    seen: set[str] = set()
-    for path, folder in iter_files(paths):
-        if not path.exists():
-            errors.append(SourceError(path, "no such file or folder; check the path"))
-            continue
-        cat = catalog_for(folder or path.parent)
-        entry = cat.match(path, folder)
-        source_id = str(entry["id"]) if entry else path.stem
-        if source_id in seen:
-            errors.append(SourceError(path, f"source id {source_id!r} is used by another file; rename one or give it its own catalog id"))
-            continue
+    if progress is not None:
+        progress("read", 0, len(files))
+    for n, f in enumerate(files, 1):
         try:
-            source = read_source(path, source_id=source_id, metadata=entry, encoding=encoding)
+            source = read_source(f.path, source_id=ids[f.path], metadata=entries.get(f.path), encoding=encoding)
         except SourceError as err:
             errors.append(err)
-            continue
-        seen.add(source_id)
-        warnings.extend(source.warnings)
-        sources.append(source)
+        else:
+            warnings.extend(source.warnings)
+            sources.append(source)
+        if progress is not None:
+            progress("read", n, len(files))
+    for cat in by_id.values():
+        if id(cat) in report_unmatched and cat.path:
+            warnings.extend(cat.unmatched())
+    mark_same_texts(sources)
     return ReadResult(sources=sources, errors=errors, warnings=warnings)
+
+
+def _catalog_folder(f: Found) -> Path:
+    """The folder whose ``catalog.json`` describes a file: the nearest one above it, up to the folder named."""
+    folder = f.path.parent
+    while f.in_folder and folder != f.root and not (folder / "catalog.json").is_file() and f.root in folder.parents:
+        folder = folder.parent
+    return folder
+
+
+def mark_same_texts(sources: list[Source], stored: dict[str, str] | None = None) -> None:
+    """Fill each source's ``same_text_as``: the other sources (and stored ones, ``{source_id:
+    text_hash}``) whose original text is the same, character for character."""
+    by_hash: dict[str, list[str]] = defaultdict(list)
+    for sid, text_hash in (stored or {}).items():
+        by_hash[text_hash].append(sid)
+    for s in sources:
+        if s.source_id not in by_hash[s.text_hash]:
+            by_hash[s.text_hash].append(s.source_id)
+    for s in sources:
+        s.same_text_as = sorted(x for x in by_hash[s.text_hash] if x != s.source_id)
+
+
+def reread_source(record: dict, folder: str | Path) -> Source:
+    """A stored source (a ``source`` record of the database in ``folder``) read again from its file.
+
+    The record's ``path`` is relative to ``folder`` (or absolute; databases of earlier versions
+    hold paths relative to where the audit ran, tried last). A .docx or .pdf is read from the
+    text stored at ``original_file``, which its offsets point into.
+
+    Raises:
+        SourceError: the file is gone, unreadable, or has changed since it was audited.
+    """
+    folder = Path(folder)
+    path = Path(record["path"])
+    if not path.is_absolute() and ((folder / path).exists() or not path.exists()):
+        path = folder / path
+    meta = {"title": record.get("title"), "URL": record.get("url"), "genre": record.get("genre"),
+            "author": [{"literal": a} for a in (record.get("authors") or [])]}
+    meta = {k: v for k, v in meta.items() if v is not None and v == v}
+    stored = record.get("original_file")
+    if isinstance(stored, str) and stored:
+        source = read_source(folder / stored, source_id=record["source_id"], metadata=meta, encoding="utf-8")
+        same = source.text_hash == record.get("text_hash")
+        source.path, source.format, source.extracted, source.original_file = str(path), record["format"], True, stored
+        source.content_hash = record.get("content_hash") or source.content_hash
+    else:
+        encoding = record.get("encoding")
+        fallback = encoding if isinstance(encoding, str) and encoding not in ("utf-8", "") else None
+        try:
+            check_encoding(fallback)
+        except ClaimkitError:
+            fallback = None
+        source = read_source(path, source_id=record["source_id"], metadata=meta, encoding=fallback)
+        same = source.content_hash == record.get("content_hash")
+    if not same:
+        raise SourceError(path, "changed since it was audited; re-run 'claimkit audit' to mark its claims")
+    issued = record.get("issued")
+    source.issued = source.issued or (issued if isinstance(issued, str) else None)
+    same_text = record.get("same_text_as")
+    source.same_text_as = list(same_text) if same_text is not None and not isinstance(same_text, float) else []
+    return source

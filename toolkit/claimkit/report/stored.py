@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ..errors import ClaimkitError, StoreError
-from ..read import Source, read_source
+from ..read import Source, reread_source
 from ..store import annotations as w3c
 from ..store import database as store
 from ..store import to_records
@@ -92,20 +92,11 @@ def load_stored(folder: str | Path, sources: Iterable[str] | None = None) -> Sto
     citations = citations[citations["source_id"].isin(ids)]
 
     read, warnings = [], []
-    for row in stored.itertuples():
-        meta = {"title": row.title, "URL": row.url, "genre": row.genre,
-                "author": [{"literal": a} for a in (row.authors if row.authors is not None else [])]}
+    for record in to_records(stored):
         try:
-            source = read_source(row.path, source_id=row.source_id,
-                                 metadata={k: v for k, v in meta.items() if v is not None and v == v})
+            read.append(reread_source(record, folder))
         except ClaimkitError as err:
-            warnings.append(f"{row.path}: cannot be read again ({err}); its claims are listed without its text")
-            continue
-        if source.content_hash != row.content_hash:
-            warnings.append(f"{row.path}: changed since it was audited; re-run 'claimkit audit' to mark its claims")
-            continue
-        source.issued = source.issued or (row.issued if isinstance(row.issued, str) else None)
-        read.append(source)
+            warnings.append(f"{err}; its claims are listed without its text")
 
     audited = {r.source_id: r.audited_at for r in stored.itertuples()
                if isinstance(getattr(r, "audited_at", None), str)}

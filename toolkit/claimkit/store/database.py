@@ -1,9 +1,13 @@
 """The embedded claims database: one DuckDB file with sources, claims, citations, disagreements,
 reference verdicts and name checks.
 
-Saving replaces the rows of the sources being saved (matched by source id or
-by content hash) inside one transaction: a failed save leaves the previous
-contents as they were, and re-running on the same files never duplicates rows.
+Saving replaces the rows of the sources being saved (matched by source id, or by
+the file's path when its id changed) inside one transaction: a failed save
+leaves the previous contents as they were, and re-running on the same files
+never duplicates rows. Two files with the same text are two sources; each
+source lists the others in ``same_text_as``. The ``name_keys`` table is the
+merge table of people's and organisations' keys (see
+:meth:`claimkit.extract.NameIndex.merge_table`): a form stored once keeps its key.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ SOURCE_COLUMNS = {
     "source_id": "VARCHAR PRIMARY KEY", "path": "VARCHAR", "content_hash": "VARCHAR", "format": "VARCHAR",
     "encoding": "VARCHAR", "n_chars": "BIGINT", "title": "VARCHAR", "authors": "VARCHAR[]", "issued": "VARCHAR",
     "issued_from": "VARCHAR", "url": "VARCHAR", "genre": "VARCHAR", "excluded": "VARCHAR", "footnotes": "VARCHAR",
-    "warnings": "VARCHAR[]", "audited_at": "VARCHAR", "run_id": "VARCHAR",
+    "warnings": "VARCHAR[]", "text_hash": "VARCHAR", "same_text_as": "VARCHAR[]", "original_file": "VARCHAR",
+    "audited_at": "VARCHAR", "run_id": "VARCHAR",
 }
 # One row per audit that stored sources here: when it ran and how many sources it stored, so that a report of
 # the whole database can say which run each source came from.
 RUN_COLUMNS = {"run_id": "VARCHAR PRIMARY KEY", "audited_at": "VARCHAR", "sources": "BIGINT"}
+NAME_KEY_COLUMNS = {"kind": "VARCHAR", "form": "VARCHAR", "name": "VARCHAR", "key": "VARCHAR"}
 
 
 def _ddl(table: str, columns: dict[str, str], sql_types: bool = True) -> str:
@@ -48,18 +54,14 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con.execute(_ddl("verdicts", VERDICT_COLUMNS))
         con.execute(_ddl("name_checks", NAME_COLUMNS))
         con.execute(_ddl("runs", RUN_COLUMNS, sql_types=False))
-        have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                           "WHERE table_name = 'sources'").fetchall()}
-        for col, dtype in SOURCE_COLUMNS.items():  # sources of an earlier claimkit gain when they were audited
-            if col not in have:
-                con.execute(f'ALTER TABLE sources ADD COLUMN "{col}" {dtype}')
-        for table, columns in (("claims", CLAIM_COLUMNS), ("citations", CITATION_COLUMNS),
-                               ("disagreements", DISAGREEMENT_COLUMNS)):
+        con.execute(_ddl("name_keys", NAME_KEY_COLUMNS, sql_types=False))
+        for table, columns, typed in (("claims", CLAIM_COLUMNS, True), ("citations", CITATION_COLUMNS, True),
+                                      ("disagreements", DISAGREEMENT_COLUMNS, True), ("sources", SOURCE_COLUMNS, False)):
             have = {r[0] for r in con.execute(f"SELECT column_name FROM information_schema.columns "
                                                f"WHERE table_name = '{table}'").fetchall()}
             for col, dtype in columns.items():  # a database written by an earlier claimkit gains the new columns
                 if col not in have:
-                    con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {_SQL_TYPES[dtype]}')
+                    con.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {_SQL_TYPES[dtype] if typed else dtype}')
     return con
 
 
@@ -75,6 +77,38 @@ def _sources_frame(records: list[dict], run: dict | None = None) -> pd.DataFrame
     return pd.DataFrame.from_records(rows, columns=list(SOURCE_COLUMNS))
 
 
+def stored_sources(path: str | Path) -> pd.DataFrame:
+    """``source_id``, ``path`` (as stored), ``text_hash`` and ``content_hash`` of every source in the
+    database at ``path``; empty when there is no database yet."""
+    columns = ["source_id", "path", "text_hash", "content_hash"]
+    if not Path(path).exists():
+        return pd.DataFrame(columns=columns)
+    con = connect(path, read_only=True)
+    try:
+        have = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                          "WHERE table_name = 'sources'").fetchall()}
+        if not have:
+            return pd.DataFrame(columns=columns)
+        picked = ", ".join(f'"{c}"' if c in have else f'NULL AS "{c}"' for c in columns)
+        return con.execute(f"SELECT {picked} FROM sources").df()
+    finally:
+        con.close()
+
+
+def load_name_keys(path: str | Path) -> list[dict]:
+    """The stored merge table of name keys (empty when there is no database or no table yet)."""
+    if not Path(path).exists():
+        return []
+    con = connect(path, read_only=True)
+    try:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'name_keys'").fetchall()[0][0]:
+            return []
+        rows = con.execute("SELECT kind, form, name, key FROM name_keys ORDER BY rowid").fetchall()
+    finally:
+        con.close()
+    return [dict(zip(NAME_KEY_COLUMNS, r)) for r in rows]
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, columns: dict[str, str]) -> None:
     """Append ``df``'s rows to ``table``, column by name (tables of older databases gained columns at the end)."""
     con.register(f"incoming_{table}", df[list(columns)])
@@ -84,7 +118,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, column
 
 def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None,
          citations: pd.DataFrame | None = None, verify_all=None,
-         name_checks: pd.DataFrame | None = None, run: dict | None = None) -> pd.DataFrame:
+         name_checks: pd.DataFrame | None = None, name_keys: list[dict] | None = None,
+         derived: dict[str, pd.DataFrame] | None = None, run: dict | None = None) -> pd.DataFrame | None:
     """Store sources and their claims (citations, name checks), replacing earlier rows of the same sources.
 
     ``run`` (``{"run_id", "audited_at"}``) stamps the sources with the audit that stored them and is
@@ -93,22 +128,28 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
     ``compare_all(claims) -> disagreements`` and ``verify_all(claims) -> verdicts``
     are run over every claim in the database after the update, and their
     results replace the disagreements and verdicts tables, all in the same
-    transaction. Returns the stored disagreements.
+    transaction. ``derived`` may hold the ``disagreements`` and ``verdicts`` the caller
+    already computed over ``claims``: when, after the update, the database holds no other
+    source, they are stored as they are instead of being computed again (they are the same
+    tables, and at a million words computing them twice doubles the memory an audit needs).
+    ``name_keys`` rows (the run's merge table) are added where their form is not stored yet.
+    Returns the stored disagreements (None when neither is asked for).
     """
     con = connect(path)
     try:
         con.execute("BEGIN TRANSACTION")
         ids = [s["source_id"] for s in sources]
-        hashes = [s["content_hash"] for s in sources]
+        paths = [s["path"] for s in sources]
         stale = con.execute(
-            "SELECT source_id FROM sources WHERE list_contains(?, source_id) OR list_contains(?, content_hash)",
-            [ids, hashes],
+            "SELECT source_id FROM sources WHERE list_contains(?, source_id) OR list_contains(?, path)",
+            [ids, paths],
         ).fetchall()
         stale_ids = sorted({r[0] for r in stale} | set(ids))
         con.execute("DELETE FROM claims WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM citations WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM name_checks WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [stale_ids])
+        others = con.execute("SELECT count(*) FROM sources").fetchall()[0][0]
         _insert(con, "sources", _sources_frame(sources, run), SOURCE_COLUMNS)
         if run is not None:
             con.execute("DELETE FROM runs WHERE run_id = ?", [run["run_id"]])
@@ -119,18 +160,30 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
             _insert(con, "citations", citations, CITATION_COLUMNS)
         if name_checks is not None and len(name_checks):
             _insert(con, "name_checks", name_checks, NAME_COLUMNS)
+        con.execute("UPDATE sources SET same_text_as = coalesce((SELECT list(o.source_id ORDER BY o.source_id) "
+                    "FROM sources o WHERE o.text_hash = sources.text_hash AND o.source_id <> sources.source_id), [])")
+        if name_keys:
+            keys = pd.DataFrame.from_records(name_keys, columns=list(NAME_KEY_COLUMNS))
+            con.register("incoming_name_keys", keys)
+            con.execute("INSERT INTO name_keys SELECT i.kind, i.form, i.name, i.key FROM incoming_name_keys i "
+                        "WHERE NOT EXISTS (SELECT 1 FROM name_keys k WHERE k.kind = i.kind AND k.form = i.form)")
         disagreements = None
-        if verify_all is not None or compare_all is not None:
-            everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
-            for table, derive, columns in (("verdicts", verify_all, VERDICT_COLUMNS),
-                                           ("disagreements", compare_all, DISAGREEMENT_COLUMNS)):
-                if derive is None:
-                    continue
-                derived = derive(everything)
-                con.execute(f"DELETE FROM {table}")
-                _insert(con, table, derived, columns)
-                if table == "disagreements":
-                    disagreements = derived
+        everything = None
+        for table, derive, columns in (("verdicts", verify_all, VERDICT_COLUMNS),
+                                       ("disagreements", compare_all, DISAGREEMENT_COLUMNS)):
+            if derive is None:
+                continue
+            known = (derived or {}).get(table)
+            if known is not None and others == 0:  # the database is this run's claims: same table
+                result = known
+            else:
+                if everything is None:
+                    everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
+                result = derive(everything)
+            con.execute(f"DELETE FROM {table}")
+            _insert(con, table, result, columns)
+            if table == "disagreements":
+                disagreements = result
         con.execute("COMMIT")
         return disagreements
     except Exception:

@@ -1,13 +1,15 @@
 """Write and read claims and disagreements as JSONL, CSV and Parquet.
 
-Writes are atomic: a file is written beside its target and moved into place,
-so a failed run never leaves a half-written export.
+Writes are atomic: a file is written beside its target under an unpredictable
+name (created exclusively, so never through a planted link) and moved into
+place, so a failed run never leaves a half-written export.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,13 +27,22 @@ def atomic_path(path: str | Path):
     """Yield a temporary path beside ``path``; move it into place only on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the export gets the usual mode
     try:
         yield tmp
         os.replace(tmp, path)
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def jsonl_lines(records: list[dict]) -> str:
@@ -58,6 +69,28 @@ def _flat(df: pd.DataFrame) -> pd.DataFrame:
 def write_csv(df: pd.DataFrame, path: str | Path) -> None:
     with atomic_path(path) as tmp:
         _flat(df).to_csv(tmp, index=False, encoding="utf-8")
+
+
+def write_frame(df: pd.DataFrame, jsonl: str | Path, csv: str | Path, *, schema: str | None = None,
+                rows: int = 20_000) -> None:
+    """Write ``df`` as JSONL and CSV a slice of ``rows`` at a time, each slice checked against the JSON
+    Schema ``schema`` first: memory is bounded by a slice, not by the table.
+
+    Raises:
+        SchemaError: a record does not match ``schema`` (the files are left half-written: write
+        them inside an :class:`~claimkit.store.OutputSet`, which then keeps the earlier set).
+    """
+    from .schemas import validate_records
+
+    with atomic_path(jsonl) as tmp_jsonl, atomic_path(csv) as tmp_csv:
+        with open(tmp_jsonl, "w", encoding="utf-8") as fj, open(tmp_csv, "w", encoding="utf-8", newline="") as fc:
+            for start in range(0, max(len(df), 1), rows):
+                part = df.iloc[start:start + rows]
+                records = to_records(part)
+                if schema is not None:
+                    validate_records(schema, records)
+                fj.write(jsonl_lines(records))
+                _flat(part).to_csv(fc, index=False, header=start == 0)
 
 
 def write_parquet(df: pd.DataFrame, path: str | Path) -> None:

@@ -36,12 +36,17 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(s)
 
 
-def record_errors(name: str, record: dict) -> list[str]:
-    """Every way ``record`` breaks schema ``name``, as ``path: message`` strings."""
+def schema_errors(name: str, record: dict) -> list[tuple[tuple, str]]:
+    """Every way ``record`` breaks schema ``name``, as ``(JSON path, message)``, in path order."""
     return [
-        f"{'/'.join(map(str, e.absolute_path)) or '(record)'}: {e.message}"
+        (tuple(e.absolute_path), e.message)
         for e in sorted(validator(name).iter_errors(record), key=lambda e: list(map(str, e.absolute_path)))
     ]
+
+
+def record_errors(name: str, record: dict) -> list[str]:
+    """Every way ``record`` breaks schema ``name``, as ``path: message`` strings."""
+    return [f"{'/'.join(map(str, path)) or '(record)'}: {message}" for path, message in schema_errors(name, record)]
 
 
 def validate_records(name: str, records: Iterable[dict]) -> None:
