@@ -2,6 +2,7 @@
 
 import re
 
+import claimkit
 import pandas as pd
 import pytest
 from conftest import SEEDS
@@ -170,7 +171,12 @@ def _pair(seeds_audit, phrase_a, phrase_b):
     b = {c.claim_id for c in _quantity_at(seeds_audit, phrase_b)}
     assert a and b, (phrase_a, phrase_b)
     d = seeds_audit.disagreements
-    return d[(d["a"].isin(a) & d["b"].isin(b)) | (d["a"].isin(b) & d["b"].isin(a))]
+    rows = d[(d["a"].isin(a) & d["b"].isin(b)) | (d["a"].isin(b) & d["b"].isin(a))]
+    together = [g for g in seeds_audit.groups.itertuples() if a & set(g.members) and b & set(g.members)]
+    if rows.empty and together:  # a plain agreement stays inside its group: its pairs come on demand
+        every = claimkit.pairs_of(seeds_audit.claims, together[0].members)
+        rows = every[(every["a"].isin(a) & every["b"].isin(b)) | (every["a"].isin(b) & every["b"].isin(a))]
+    return rows
 
 
 def test_seeds_headline_explanation_names_both_sources_and_figures(seeds_audit):

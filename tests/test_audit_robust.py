@@ -37,7 +37,7 @@ def test_audit_anything_unexpected_is_one_line_and_exit_1(tmp_path, nlp, monkeyp
     def broken(claims):
         raise KeyError("a bug deep in the comparison")
 
-    monkeypatch.setattr(audit_module, "compare", broken)
+    monkeypatch.setattr(audit_module, "compare_groups", broken)
     write(tmp_path / "in" / "essay.txt", "In 1937 about 680,000 people were shot.\n")
     result = runner.invoke(app, ["audit", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1

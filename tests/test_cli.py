@@ -60,6 +60,25 @@ def test_cli_compare_reads_what_extract_wrote(tmp_path, nlp):
     assert row["status"] == "scope_differs"
 
 
+def test_cli_compare_prints_groups_and_every_pair_of_one_group_on_demand(tmp_path, nlp):
+    for name, figure in (("a", "680,000"), ("b", "680,000"), ("c", "about 700,000"), ("d", "1.5 million")):
+        write(tmp_path / "in" / f"{name}.txt", f"In 1937-38, {figure} people were executed by the police.")
+    out = tmp_path / "claims.jsonl"
+    assert runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["compare", str(out), "--groups"])
+    assert result.exit_code == 0, result.output
+    [group] = [json.loads(line) for line in result.stdout.splitlines() if '"measure": "count"' in line]
+    assert group["members_count"] == 4 and group["status"] == "conflict" and group["flagged"]
+    assert group["low"] <= 680000 and group["high"] == 1500000  # the members' intervals, from lowest to highest
+    informative = [json.loads(line) for line in runner.invoke(app, ["compare", str(out)]).stdout.splitlines()]
+    assert informative and all(p["flagged"] or p["reasons"] for p in informative)  # no plain agreement
+    every = runner.invoke(app, ["compare", str(out), "--pairs", group["group_id"][:6]])
+    assert every.exit_code == 0
+    rows = [json.loads(line) for line in every.stdout.splitlines()]
+    assert len(rows) == 4 * 3 // 2 and {r["status"] for r in rows} == {"agree", "conflict"}
+    assert runner.invoke(app, ["compare", str(out), "--pairs", "zzzz"]).exit_code == 2
+
+
 def test_cli_usage_errors_exit_2(tmp_path):
     assert runner.invoke(app, ["extract"]).exit_code == 2
     assert runner.invoke(app, ["extract", str(tmp_path), "--format", "parquet"]).exit_code == 2

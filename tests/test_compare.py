@@ -289,3 +289,31 @@ def test_copies_are_judged_once_and_groups_grow_with_the_claims():
     everything = pairs_of(three, small.members)
     assert len(everything) == 6 * 5 // 2  # on demand, every pair of the group, copies included
     assert everything["flagged"].sum() == 3 * 3
+
+
+def test_compare_added_judges_only_the_new_claims_and_equals_comparing_everything():
+    from claimkit.compare import compare_added, compare_groups
+
+    def essay(source, figure, value, year="1937-38"):
+        return claim(source, figure, value, sentence=f"In {year} {figure} people were executed.",
+                     subject="people", **PERIOD)
+
+    first = [essay("a", "680,000", 680000), essay("b", "680,000", 680000), essay("c", "700,000", 700000)]
+    later = [essay("d", "1.5 million", 1.5e6), essay("e", "690,000", 690000)]
+    everything = claims_frame(first + later)
+    groups, pairs = compare_groups(claims_frame(first))
+    added_groups, added_pairs = compare_added(everything, {r["claim_id"] for r in later}, groups, pairs)
+    all_groups, all_pairs = compare_groups(everything)
+
+    def canon(g):
+        return sorted((tuple(sorted(m)), s, n, f) for m, s, n, f in zip(g.members, g.status, g.pairs, g.flagged_pairs))
+
+    assert canon(added_groups) == canon(all_groups) and set(added_pairs.pair_id) == set(all_pairs.pair_id)
+    [group] = added_groups.itertuples()
+    assert group.status == "conflict" and group.members_count == 5  # the new 1.5 million joined and conflicts
+    # a source audited again with another figure: its old claim leaves the group, the new one is judged
+    changed = {**essay("c", "2 million", 2e6), "claim_id": first[2]["claim_id"]}
+    again = claims_frame(first[:2] + [changed] + later)
+    regroups, repairs = compare_added(again, {changed["claim_id"]}, added_groups, added_pairs)
+    fresh_groups, fresh_pairs = compare_groups(again)
+    assert canon(regroups) == canon(fresh_groups) and set(repairs.pair_id) == set(fresh_pairs.pair_id)

@@ -68,7 +68,7 @@ def test_store_failed_save_leaves_previous_contents(tmp_path, demo_audit):
     store.save(db, records, demo_audit.claims)
     before = store.load(db)
 
-    def broken(_claims):
+    def broken(*_tables):
         raise RuntimeError("comparison failed half way")
 
     with pytest.raises(RuntimeError):

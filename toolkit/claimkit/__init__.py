@@ -9,11 +9,12 @@ Example:
     >>> import claimkit
     >>> result = claimkit.audit(["sources/"], out_dir="claims")  # doctest: +SKIP
     >>> result.disagreements[result.disagreements.flagged]  # doctest: +SKIP
+    >>> result.groups.head()  # aligned claims, one row per group  # doctest: +SKIP
 """
 
 from . import plot
 from .audit import AuditResult, audit
-from .compare import compare
+from .compare import compare, compare_added, compare_groups, pairs_of
 from .errors import (
     CatalogError,
     ClaimkitError,
@@ -35,6 +36,7 @@ from .report import render_report, write_report
 from .store import (
     CLAIM_COLUMNS,
     DISAGREEMENT_COLUMNS,
+    GROUP_COLUMNS,
     NAME_COLUMNS,
     VERDICT_COLUMNS,
     read_table,
@@ -49,9 +51,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AuditResult", "CLAIM_COLUMNS", "CatalogError", "ClaimkitError", "DISAGREEMENT_COLUMNS", "DateExpr",
-    "add_components", "audit", "check_names", "compare", "extract", "extract_all", "extract_sources", "Extraction",
-    "ExtractionError", "find_dates", "find_quantities", "InputFormatError", "Lexicon", "LexiconError", "load_persons",
-    "load_pipeline", "load_reference", "load_table", "NAME_COLUMNS", "plot", "Quantity", "read_lexicon",
+    "add_components", "audit", "check_names", "compare", "compare_added", "compare_groups", "extract", "extract_all", "extract_sources", "Extraction",
+    "ExtractionError", "find_dates", "GROUP_COLUMNS", "find_quantities", "InputFormatError", "Lexicon", "LexiconError", "load_persons",
+    "load_pipeline", "load_reference", "load_table", "NAME_COLUMNS", "pairs_of", "plot", "Quantity", "read_lexicon",
     "read_source", "read_sources", "read_table", "ReadResult", "ReferenceTable", "render_report", "schema",
     "SchemaError", "Source", "SourceError", "StoreError", "UsageError", "using_lexicons", "validate_records",
     "VERDICT_COLUMNS", "verify", "write_report", "write_table",

@@ -18,7 +18,7 @@ from typing import Iterable
 import pandas as pd
 from spacy.language import Language
 
-from .compare import compare
+from .compare import compare_added, compare_groups, pairs_of
 from .errors import ClaimkitError, UsageError
 from .extract import BATCH_SIZE, NameIndex, extract_all
 from .nlp.lexicon import accepts_lexicons
@@ -33,13 +33,12 @@ from .store import (
     disagreements_frame,
     exports,
     folder_lock,
-    indexed,
     recover,
     text_file,
     validate_records,
 )
 from .store import database as store
-from .verify import ReferenceTable, check_names, default_tables, load_persons, load_reference, verify
+from .verify import check_names, default_tables, load_persons, load_reference, verify
 
 DATABASE = "claims.duckdb"
 
@@ -52,10 +51,18 @@ class AuditResult:
     claims: pd.DataFrame
     disagreements: pd.DataFrame
     verdicts: pd.DataFrame | None = None
+    groups: pd.DataFrame | None = None
     names: pd.DataFrame | None = None
     errors: list[ClaimkitError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+
+    def pairs_of(self, group_id: str) -> pd.DataFrame:
+        """Every aligned pair of one group (a ``group_id`` of ``groups``), agreements included, judged on
+        demand: ``disagreements`` keeps only the pairs worth reading."""
+        if self.groups is None or group_id not in self.groups.index:
+            raise KeyError(f"{group_id!r} is not a group of this audit; see result.groups")
+        return pairs_of(self.claims, self.groups.loc[group_id, "members"])
 
     def _summary(self) -> tuple[dict[str, int], str | None]:
         where = str(Path(self.outputs["database"]).parent) if "database" in self.outputs else None
@@ -130,13 +137,15 @@ def audit(
 ) -> AuditResult:
     """Audit files and folders and write every output into ``out_dir``.
 
-    Writes ``claims.jsonl``, ``citations.jsonl``, ``disagreements.jsonl``, ``sources.jsonl``, their
+    Writes ``claims.jsonl``, ``citations.jsonl``, ``groups.jsonl`` (aligned claims, one row per
+    group), ``disagreements.jsonl`` (the pairs worth reading: flagged, or agreeing with a reason;
+    every pair of a group comes on demand from :meth:`AuditResult.pairs_of`), ``sources.jsonl``, their
     ``.csv`` copies and the ``claims.duckdb`` database. With reference tables
     (``references``, or by default those in ``<out_dir>/reference/``) it also
     checks every claim against them (``verdicts.jsonl``) and names against the
     person list (``names.jsonl``), and writes ``report.html`` (unless ``report``
     is false). The text of each .docx or .pdf is kept in ``texts/``. The exports hold this
-    run's sources; the database keeps every source audited into it, and its disagreements
+    run's sources; the database keeps every source audited into it, and its groups and disagreements
     and verdicts tables cover them all. Every record is validated against its JSON Schema
     before anything is written, and the files replace the earlier ones as one set.
     ``lexicons``: your own lexicon files (``schemas/lexicon.schema.json``), merged over
@@ -194,7 +203,7 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
     mark_same_texts(sources, stored=others)
 
     step("compare", 0, 1)
-    disagreements = indexed(compare(claims), "pair_id")
+    groups, disagreements = compare_groups(claims)
     step("compare", 1, 1)
     verdicts = verify(claims, table) if table is not None else None
     checked = check_names(sources, people) if people is not None else None
@@ -206,7 +215,7 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
     # claims and citations were checked source by source as they were extracted; the other tables are
     # checked slice by slice as they are written (into the private folder: a failure writes nothing)
     tables = [("claims", claims, None), ("citations", citations, None),
-              ("disagreements", disagreements, "disagreement")]
+              ("disagreements", disagreements, "disagreement"), ("groups", groups, "group")]
     tables += [(name, df, schema) for name, df, schema in (("verdicts", verdicts, "verdict"),
                                                           ("names", checked, "name-check")) if df is not None]
 
@@ -232,14 +241,14 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
             step("report", 1, 1)
         outset.keep_texts()  # before the database refers to them
         step("store", 0, 1)
-        store.save(db, source_records, claims, compare_all=compare, citations=citations,
-                   verify_all=_verifier(table), name_checks=checked, name_keys=names.merge_table(),
-                   derived={"disagreements": disagreements, "verdicts": verdicts}, run=run)
+        store.save(db, source_records, claims, compare_all=compare_added, citations=citations,
+                   verdicts=verdicts, name_checks=checked, name_keys=names.merge_table(),
+                   derived={"groups": groups, "disagreements": disagreements}, run=run)
         step("store", 1, 1)
         placed = outset.commit()
     outputs = {"database": db, **{name: path for name, path in placed.items() if "/" not in name}}
     return AuditResult(
-        sources=sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=checked,
+        sources=sources, claims=claims, disagreements=disagreements, verdicts=verdicts, names=checked, groups=groups,
         errors=errors, warnings=read.warnings, outputs=outputs,
     )
 
@@ -250,10 +259,3 @@ def _nothing(out: Path, errors: list[ClaimkitError], warnings: list[str]) -> Aud
                                      "are as they were")]
     return AuditResult(sources=[], claims=claims_frame([]), disagreements=disagreements_frame([]),
                        errors=errors, warnings=warnings, outputs={})
-
-
-def _verifier(table: ReferenceTable | None):
-    """``verify`` bound to a reference table, for the database's verdicts over every stored claim."""
-    if table is None:
-        return None
-    return lambda claims: verify(claims, table)

@@ -16,7 +16,7 @@ from typing import List, Optional
 import typer
 
 from .audit import audit as run_audit
-from .compare import compare as run_compare
+from .compare import compare_groups, pairs_of
 from .errors import ClaimkitError, LexiconError, UsageError
 from .extract import extract_all
 from .nlp.lexicon import load as load_lexicon
@@ -155,14 +155,31 @@ def compare(
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     flagged: bool = typer.Option(False, "--flagged", help="Only the pairs that disagree."),
+    groups: bool = typer.Option(False, "--groups", help="The groups of aligned claims instead of pairs."),
+    pairs: Optional[str] = typer.Option(None, "--pairs", metavar="GROUP",
+                                        help="Every pair of one group (its group_id, or the start of it), "
+                                             "agreements included."),
 ) -> None:
-    """Align claims about the same count across sources and judge each pair.
+    """Align claims about the same count across sources and judge them.
 
-    Example: claimkit compare claims/claims.jsonl --flagged
+    Prints the pairs worth reading (those that disagree, and agreements with a reason); --groups
+    prints the groups of aligned claims, --pairs GROUP every pair of one group.
+
+    Example: claimkit compare claims/claims.jsonl --groups; claimkit compare claims/claims.jsonl --pairs 3f2a
     """
     _check_output(fmt, output)
+    if groups and pairs:
+        raise UsageError("--groups and --pairs: give one of them")
     claims = exports.read_table(claims_file, "claims")
-    result = run_compare(claims)
+    found_groups, result = compare_groups(claims)
+    if groups:
+        result = found_groups
+    elif pairs:
+        chosen = found_groups[found_groups["group_id"].str.startswith(pairs.lower())]
+        if len(chosen) != 1:
+            raise UsageError(f"--pairs {pairs}: {'no group has' if chosen.empty else 'several groups have'} that "
+                             "id; list them with --groups")
+        result = pairs_of(claims, chosen.iloc[0]["members"])
     if flagged:
         result = result[result["flagged"]]
     _emit(result, fmt, output)

@@ -9,7 +9,7 @@ output grow with the claims.
 
 from .features import claim_features, related, siblings, subject_terms, unit_class
 from .groups import signature
-from .pairs import align, compare, compare_groups, judge, pairs_of
+from .pairs import align, compare, compare_added, compare_groups, judge, pairs_of
 
-__all__ = ["align", "claim_features", "compare", "compare_groups", "judge", "pairs_of", "related", "siblings",
+__all__ = ["align", "claim_features", "compare", "compare_added", "compare_groups", "judge", "pairs_of", "related", "siblings",
            "signature", "subject_terms", "unit_class"]

@@ -66,43 +66,78 @@ class Classes:
         return self.members.get(id(rep), [rep.row])
 
 
-def build_groups(judged: list[tuple[Claim, Claim, dict]], classes: Classes) -> pd.DataFrame:
-    """The groups table from judged pairs of representatives (see the module docstring)."""
-    parent: dict[int, int] = {}
-    reps: dict[int, Claim] = {}
+def build_groups(judged: list[tuple[Claim, Claim, dict]], classes: Classes, prior: pd.DataFrame | None = None,
+                 fresh_ids: set[str] | None = None) -> pd.DataFrame:
+    """The groups table from judged pairs of representatives (see the module docstring).
 
-    def find(x: int) -> int:
+    ``prior``: groups stored earlier whose members are all still there and unchanged; the new pairs join
+    them, and a group no new pair touches is kept as it was. A pair of two earlier representatives that a
+    new copy made worth judging again (``fresh_ids`` names the new claims) was counted in its group already.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[rx] = ry
+
+    rep_of: dict[str, Claim] = {}
+    for rep in classes.by_signature.values():
+        rows = classes.of(rep)
+        for r in rows:
+            rep_of[r["claim_id"]] = rep
+            union(r["claim_id"], rows[0]["claim_id"])
     for a, b, _ in judged:
-        reps[id(a)], reps[id(b)] = a, b
-        ra, rb = find(id(a)), find(id(b))
-        if ra != rb:
-            parent[ra] = rb
-    for rep in classes.by_signature.values():  # a class of alike claims is a group even with no other class
-        if len(classes.of(rep)) > 1 and id(rep) not in reps:
-            reps[id(rep)] = rep
-            find(id(rep))
-    by_root: dict[int, list[Claim]] = defaultdict(list)
-    for key, rep in reps.items():
-        by_root[find(key)].append(rep)
-    status: dict[int, str] = {}
-    flagged: dict[int, set[str]] = defaultdict(set)
-    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        union(a.row["claim_id"], b.row["claim_id"])
+    earlier = list(prior.itertuples(index=False)) if prior is not None else []
+    for g in earlier:
+        for m in g.members[1:]:
+            union(m, g.members[0])
+    status: dict[str, str] = {}
+    flagged: dict[str, set[str]] = defaultdict(set)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    touched: set[str] = set()
+
+    def worse(root: str, st: str) -> None:
+        if _STATUS_RANK[st] >= _STATUS_RANK.get(status.get(root, "agree"), 0):
+            status[root] = st
+
     for a, b, record in judged:
-        root = find(id(a))
+        root = find(a.row["claim_id"])
+        touched.add(root)
+        worse(root, record["status"])
+        if fresh_ids is not None and a.row["claim_id"] not in fresh_ids and b.row["claim_id"] not in fresh_ids:
+            continue  # judged again for a new copy: already counted in its earlier group
         counts[root][0] += 1
-        if _STATUS_RANK[record["status"]] >= _STATUS_RANK.get(status.get(root, "agree"), 0):
-            status[root] = record["status"]
         if record["flagged"]:
             counts[root][1] += 1
             flagged[root] |= {r["claim_id"] for r in classes.of(a)} | {r["claim_id"] for r in classes.of(b)}
+    kept: dict[str, list] = defaultdict(list)
+    for g in earlier:
+        root = find(g.members[0])
+        kept[root].append(g)
+        worse(root, g.status)
+        counts[root][0] += int(g.pairs)
+        counts[root][1] += int(g.flagged_pairs)
+        flagged[root] |= set(g.disagreeing)
+    by_root: dict[str, list[str]] = defaultdict(list)
+    for cid in parent:
+        by_root[find(cid)].append(cid)
     rows = []
-    for root, members in by_root.items():
-        rows.append(_group_row(members, classes, status.get(root, "agree"), flagged[root], counts[root]))
+    for root, ids in by_root.items():
+        if len(ids) < 2:
+            continue  # a claim alone: no group
+        if root not in touched and len(kept.get(root, ())) == 1 and len(ids) == len(kept[root][0].members):
+            rows.append(kept[root][0]._asdict())  # an earlier group nothing new touched
+            continue
+        reps = list({id(rep_of[c]): rep_of[c] for c in sorted(ids) if c in rep_of}.values())
+        rows.append(_group_row(reps, classes, status.get(root, "agree"), flagged[root], counts[root]))
     df = pd.DataFrame.from_records(rows, columns=list(GROUP_COLUMNS)).astype(GROUP_COLUMNS)
     if len(df):
         df = df.sort_values(["flagged", "members_count"], ascending=False, kind="stable")

@@ -70,7 +70,7 @@ from itertools import combinations, product
 
 import pandas as pd
 
-from ..store import DISAGREEMENT_COLUMNS, to_records
+from ..store import DISAGREEMENT_COLUMNS, GROUP_COLUMNS, to_records
 from .explain import explain
 from ..nlp.lexicon import accepts_lexicons, current
 from ..nlp.scope import keys_match
@@ -262,11 +262,36 @@ def align(claims: pd.DataFrame) -> list[tuple[dict, dict]]:
     return [(a.row, b.row) for a, b in _pairs(claims)]
 
 
-def _candidates(blocks: dict[tuple, list[Claim]]):
+def _within(members: list[Claim], fresh: set[int] | None):
+    """Pairs inside one block; with ``fresh`` (ids of new representatives), only pairs with a new side."""
+    if fresh is None:
+        return combinations(members, 2)
+    new = [m for m in members if id(m) in fresh]
+    old = [m for m in members if id(m) not in fresh]
+    return _chain(combinations(new, 2), product(new, old))
+
+
+def _across(xs: list[Claim], ys: list[Claim], fresh: set[int] | None):
+    """Pairs from one block to another; with ``fresh``, only pairs with a new side."""
+    if fresh is None:
+        return product(xs, ys)
+    new_x = [x for x in xs if id(x) in fresh]
+    return _chain(product(new_x, ys), product([x for x in xs if id(x) not in fresh],
+                                              [y for y in ys if id(y) in fresh]))
+
+
+def _chain(*parts):
+    for part in parts:
+        yield from part
+
+
+def _candidates(blocks: dict[tuple, list[Claim]], fresh: set[int] | None = None):
     """Candidate pairs: within a block, and from a block of general claims to the specific blocks it may
     speak of (see the module docstring on subjects): figures with no subject to people in general of the same
     measure and root class; "British casualties" to "British soldiers"; "soldiers" to "British soldiers".
-    Every index is keyed so that a general block meets only blocks it can match."""
+    Every index is keyed so that a general block meets only blocks it can match. With ``fresh`` (the ids of
+    the representatives of new claims), only the pairs with a new side: the work of adding sources to a
+    compared corpus grows with the new claims, not with the corpus."""
     general: dict[tuple, list[tuple]] = {}  # (measure, root) -> people-in-general blocks with no modifiers
     by_mods: dict[tuple, list[tuple]] = {}  # (measure, root, modifiers) -> people blocks with those modifiers
     concepts: dict[tuple, list[tuple]] = {}  # (measure, concept, root) -> blocks of that concept with modifiers
@@ -284,26 +309,27 @@ def _candidates(blocks: dict[tuple, list[Claim]]):
                 by_mods.setdefault((measure, root, mods), []).append(key)
     for key, members in blocks.items():
         if key[0] in ("event", "duration"):
-            yield from combinations(members, 2)
+            yield from _within(members, fresh)
             continue
         measure, concept, mods, root, scope = key
         if scope is None or scope[1] is not None:
-            yield from combinations(members, 2)  # subjectless figures meet each other only within one event
+            yield from _within(members, fresh)  # subjectless figures meet each other only within one event
         if scope is not None:  # "4,000 were shot" meets counts of people in general
             for other in general.get((measure, root), ()):
-                yield from product(members, blocks[other])
+                yield from _across(members, blocks[other], fresh)
             continue
         if concept == PEOPLE and mods:  # "British casualties" meet "British soldiers"
             for other in by_mods.get((measure, root, mods), ()):
                 if other[1] != PEOPLE:
-                    yield from product(members, blocks[other])
+                    yield from _across(members, blocks[other], fresh)
         elif not mods and concept != PEOPLE:  # "soldiers" meet "British soldiers"
             for other in concepts.get((measure, concept, root), ()):
-                yield from product(members, blocks[other])
+                yield from _across(members, blocks[other], fresh)
 
 
-def _pairs(claims: pd.DataFrame, classes: Classes | None = None):
-    """Aligned pairs of class representatives (see :mod:`claimkit.compare.groups`): alike claims are one."""
+def _pairs(claims: pd.DataFrame, classes: Classes | None = None, fresh_ids: set[str] | None = None):
+    """Aligned pairs of class representatives (see :mod:`claimkit.compare.groups`): alike claims are one.
+    With ``fresh_ids``, only the pairs with a side whose class holds one of those claims."""
     lex = current()
     classes = classes if classes is not None else Classes()
     keep = claims["kind"].isin(["quantity", "event"])
@@ -317,8 +343,11 @@ def _pairs(claims: pd.DataFrame, classes: Classes | None = None):
             multi.add(id(features[0][1]))
         for key, claim in features:
             blocks.setdefault(key, []).append(claim)
+    fresh = None
+    if fresh_ids is not None:
+        fresh = {key for key, rows in classes.members.items() if any(r["claim_id"] in fresh_ids for r in rows)}
     seen: set[tuple[str, str]] = set()
-    for a, b in _candidates(blocks):
+    for a, b in _candidates(blocks, fresh):
         if not _comparable(a, b):
             continue
         if len(multi) and (id(a) in multi or id(b) in multi):
@@ -353,9 +382,10 @@ def _frame(records: list[dict]) -> pd.DataFrame:
     return df.set_index("pair_id", drop=False).rename_axis(None)
 
 
-def _judged(claims: pd.DataFrame, classes: Classes) -> list[tuple[Claim, Claim, dict]]:
+def _judged(claims: pd.DataFrame, classes: Classes, fresh_ids: set[str] | None = None
+            ) -> list[tuple[Claim, Claim, dict]]:
     with _collector_paused():
-        return [(a, b, judge(a, b)) for a, b in _pairs(claims, classes)]
+        return [(a, b, judge(a, b)) for a, b in _pairs(claims, classes, fresh_ids)]
 
 
 @accepts_lexicons
@@ -383,6 +413,41 @@ def compare_groups(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     judged = _judged(claims, classes)
     groups = build_groups(judged, classes)
     return groups, _frame([r for _, _, r in judged if r["flagged"] or r["reasons"]])
+
+
+@accepts_lexicons
+def compare_added(claims: pd.DataFrame, added, groups: pd.DataFrame, pairs: pd.DataFrame
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(groups, pairs) of ``claims`` after ``added`` claims joined a compared corpus, doing only the new work.
+
+    ``groups`` and ``pairs`` are the tables :func:`compare_groups` gave before (or this function); ``claims``
+    is every claim now (the earlier ones and the ``added`` ones; claims of a source audited again are
+    replaced). Only the pairs with a side among the new claims are judged, with the members of any earlier
+    group that lost or changed a member; every other group and pair is kept as it was. This is what the
+    database does when an audit adds sources to it: the work grows with the new claims, not with the store.
+    """
+    present = set(claims["claim_id"].astype(object))
+    fresh = set(added) & present
+    prior, stale = [], set()
+    for g in groups.itertuples(index=False):
+        members = list(g.members)
+        if any(m in fresh or m not in present for m in members):
+            stale |= {m for m in members if m in present}  # its remaining members are judged again
+        else:
+            prior.append(g._asdict())
+    fresh |= stale
+    classes = Classes()
+    judged = _judged(claims, classes, fresh)
+    prior_df = pd.DataFrame.from_records(prior, columns=list(GROUP_COLUMNS)).astype(GROUP_COLUMNS)
+    new_groups = build_groups(judged, classes, prior_df, fresh)
+    new_pairs = _frame([r for _, _, r in judged if r["flagged"] or r["reasons"]])
+    keep = pairs[~pairs["a"].isin(fresh) & ~pairs["b"].isin(fresh) & pairs["a"].isin(present)
+                 & pairs["b"].isin(present) & ~pairs["pair_id"].isin(set(new_pairs["pair_id"]))]
+    merged = pd.concat([keep.astype(DISAGREEMENT_COLUMNS), new_pairs]) if len(keep) else new_pairs
+    if len(merged):
+        merged = merged.sort_values(["severity", "relative_difference"], ascending=False, na_position="last",
+                                    kind="stable")
+    return new_groups, merged.set_index("pair_id", drop=False).rename_axis(None)
 
 
 def pairs_of(claims: pd.DataFrame, members) -> pd.DataFrame:

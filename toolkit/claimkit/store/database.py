@@ -16,10 +16,12 @@ import json
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from ..errors import StoreError
-from .table import CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS, indexed
+from .table import (CITATION_COLUMNS, CLAIM_COLUMNS, DISAGREEMENT_COLUMNS, GROUP_COLUMNS, NAME_COLUMNS, VERDICT_COLUMNS,
+                    indexed)
 
 _SQL_TYPES = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE", "boolean": "BOOLEAN", "object": "VARCHAR[]"}
 SOURCE_COLUMNS = {
@@ -50,6 +52,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con.execute(_ddl("sources", SOURCE_COLUMNS, sql_types=False))
         con.execute(_ddl("claims", CLAIM_COLUMNS))
         con.execute(_ddl("disagreements", DISAGREEMENT_COLUMNS))
+        con.execute(_ddl("groups", GROUP_COLUMNS))
         con.execute(_ddl("citations", CITATION_COLUMNS))
         con.execute(_ddl("verdicts", VERDICT_COLUMNS))
         con.execute(_ddl("name_checks", NAME_COLUMNS))
@@ -109,6 +112,15 @@ def load_name_keys(path: str | Path) -> list[dict]:
     return [dict(zip(NAME_KEY_COLUMNS, r)) for r in rows]
 
 
+def _typed(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """A table read from the database with claimkit's dtypes (list columns as Python lists)."""
+    for col, dtype in columns.items():
+        if dtype == "object" and col in df:
+            df[col] = pd.Series([list(v) if isinstance(v, (list, tuple, np.ndarray)) else None for v in df[col]],
+                                index=df.index, dtype=object)
+    return df.astype(columns)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, columns: dict[str, str]) -> None:
     """Append ``df``'s rows to ``table``, column by name (tables of older databases gained columns at the end)."""
     con.register(f"incoming_{table}", df[list(columns)])
@@ -117,23 +129,23 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame, column
 
 
 def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_all=None,
-         citations: pd.DataFrame | None = None, verify_all=None,
+         citations: pd.DataFrame | None = None, verdicts: pd.DataFrame | None = None,
          name_checks: pd.DataFrame | None = None, name_keys: list[dict] | None = None,
          derived: dict[str, pd.DataFrame] | None = None, run: dict | None = None) -> pd.DataFrame | None:
-    """Store sources and their claims (citations, name checks), replacing earlier rows of the same sources.
+    """Store sources and their claims (citations, verdicts, name checks), replacing earlier rows of the same
+    sources.
 
     ``run`` (``{"run_id", "audited_at"}``) stamps the sources with the audit that stored them and is
     recorded in the ``runs`` table; runs whose sources were all audited again since are dropped.
 
-    ``compare_all(claims) -> disagreements`` and ``verify_all(claims) -> verdicts``
-    are run over every claim in the database after the update, and their
-    results replace the disagreements and verdicts tables, all in the same
-    transaction. ``derived`` may hold the ``disagreements`` and ``verdicts`` the caller
-    already computed over ``claims``: when, after the update, the database holds no other
-    source, they are stored as they are instead of being computed again (they are the same
-    tables, and at a million words computing them twice doubles the memory an audit needs).
-    ``name_keys`` rows (the run's merge table) are added where their form is not stored yet.
-    Returns the stored disagreements (None when neither is asked for).
+    The cross-run tables, ``groups`` and ``disagreements``, are updated for the new claims only:
+    ``compare_all(claims, added, groups, pairs) -> (groups, pairs)`` (see
+    :func:`claimkit.compare.compare_added`) gets every stored claim, the ids of this run's, and
+    the stored tables. ``derived`` may hold the ``groups`` and ``disagreements`` the caller computed
+    over ``claims``: when the database holds no other source they are stored as they are (they are the
+    same tables). ``verdicts`` are per claim: this run's replace those of its sources. All in one
+    transaction. ``name_keys`` rows (the run's merge table) are added where their form is not stored yet.
+    Returns the stored disagreements (None when no comparison is asked for).
     """
     con = connect(path)
     try:
@@ -148,6 +160,7 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
         con.execute("DELETE FROM claims WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM citations WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM name_checks WHERE list_contains(?, source_id)", [stale_ids])
+        con.execute("DELETE FROM verdicts WHERE list_contains(?, source_id)", [stale_ids])
         con.execute("DELETE FROM sources WHERE list_contains(?, source_id)", [stale_ids])
         others = con.execute("SELECT count(*) FROM sources").fetchall()[0][0]
         _insert(con, "sources", _sources_frame(sources, run), SOURCE_COLUMNS)
@@ -158,6 +171,8 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
         _insert(con, "claims", claims, CLAIM_COLUMNS)
         if citations is not None and len(citations):
             _insert(con, "citations", citations, CITATION_COLUMNS)
+        if verdicts is not None and len(verdicts):
+            _insert(con, "verdicts", verdicts, VERDICT_COLUMNS)
         if name_checks is not None and len(name_checks):
             _insert(con, "name_checks", name_checks, NAME_COLUMNS)
         con.execute("UPDATE sources SET same_text_as = coalesce((SELECT list(o.source_id ORDER BY o.source_id) "
@@ -168,22 +183,21 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
             con.execute("INSERT INTO name_keys SELECT i.kind, i.form, i.name, i.key FROM incoming_name_keys i "
                         "WHERE NOT EXISTS (SELECT 1 FROM name_keys k WHERE k.kind = i.kind AND k.form = i.form)")
         disagreements = None
-        everything = None
-        for table, derive, columns in (("verdicts", verify_all, VERDICT_COLUMNS),
-                                       ("disagreements", compare_all, DISAGREEMENT_COLUMNS)):
-            if derive is None:
-                continue
-            known = (derived or {}).get(table)
-            if known is not None and others == 0:  # the database is this run's claims: same table
-                result = known
+        if compare_all is not None:
+            known = derived or {}
+            if others == 0 and known.get("groups") is not None and known.get("disagreements") is not None:
+                groups, disagreements = known["groups"], known["disagreements"]  # the database is this run's
             else:
-                if everything is None:
-                    everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
-                result = derive(everything)
-            con.execute(f"DELETE FROM {table}")
-            _insert(con, table, result, columns)
-            if table == "disagreements":
-                disagreements = result
+                everything = con.execute("SELECT * FROM claims").df().astype(CLAIM_COLUMNS)
+                groups, disagreements = compare_all(
+                    everything, set(claims["claim_id"].astype(object)),
+                    _typed(con.execute("SELECT * FROM groups").df(), GROUP_COLUMNS),
+                    _typed(con.execute("SELECT * FROM disagreements").df(), DISAGREEMENT_COLUMNS))
+                del everything
+            for table, df, columns in (("groups", groups, GROUP_COLUMNS),
+                                       ("disagreements", disagreements, DISAGREEMENT_COLUMNS)):
+                con.execute(f"DELETE FROM {table}")
+                _insert(con, table, df, columns)
         con.execute("COMMIT")
         return disagreements
     except Exception:
@@ -196,12 +210,16 @@ def save(path: str | Path, sources: list[dict], claims: pd.DataFrame, compare_al
 def load(path: str | Path, table: str = "claims") -> pd.DataFrame:
     """A table of the database as a DataFrame with claimkit's dtypes."""
     columns = {"claims": CLAIM_COLUMNS, "disagreements": DISAGREEMENT_COLUMNS, "citations": CITATION_COLUMNS,
-               "verdicts": VERDICT_COLUMNS, "name_checks": NAME_COLUMNS}.get(table)
+               "verdicts": VERDICT_COLUMNS, "name_checks": NAME_COLUMNS, "groups": GROUP_COLUMNS}.get(table)
     con = connect(path, read_only=True)
     try:
         df = con.execute(f"SELECT * FROM {table}").df()
+    except duckdb.CatalogException:
+        if columns is None:
+            raise StoreError(f"{path}: the claims database has no table {table!r}") from None
+        df = pd.DataFrame({c: [] for c in columns})  # a database from an earlier claimkit: not there yet
     finally:
         con.close()
-    df = df.astype(columns) if columns else df
-    key = {"claims": "claim_id", "disagreements": "pair_id"}.get(table)
+    df = _typed(df, columns) if columns else df
+    key = {"claims": "claim_id", "disagreements": "pair_id", "groups": "group_id"}.get(table)
     return indexed(df, key) if key else df

@@ -32,7 +32,8 @@ PREFIX = ".claimkit-run-"
 MANIFEST = ".manifest.json"
 LOCK = ".claimkit.lock"
 TEXTS = "texts"
-SET_FILES = tuple(f"{name}.{ext}" for name in ("claims", "citations", "disagreements", "verdicts", "names", "sources")
+SET_FILES = tuple(f"{name}.{ext}" for name in ("claims", "citations", "disagreements", "groups", "verdicts",
+                                               "names", "sources")
                   for ext in ("jsonl", "csv")) + ("report.html",)
 
 
