@@ -86,3 +86,17 @@ def test_report_of_a_database_from_before_runs_were_recorded(tmp_path, nlp):
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM sources WHERE audited_at IS NOT NULL").fetchone()[0] == 2
     con.close()
+
+
+def test_report_charts_a_group_whose_members_only_agree_and_the_database_report_too(tmp_path, nlp):
+    texts = {f"{name}.txt": f"In 1937-38 {figure} people were executed by the police.\n"
+             for name, figure in (("a", "680,000"), ("b", "about 700,000"), ("c", "about 680,000"))}
+    result = _audit(tmp_path, nlp, texts)
+    [group] = result.groups[result.groups["measure"] == "count"].itertuples()
+    assert group.status == "agree" and group.members_count == 3
+    assert result.disagreements.empty  # plain agreements stay inside their group
+    assert len(result.pairs_of(group.group_id)) == 3  # and come on demand
+    for page in (result.outputs["report.html"].read_text(encoding="utf-8"),
+                 claimkit.report.report_from_database(tmp_path / "out")[0].read_text(encoding="utf-8")):
+        [chart] = re.findall(r'<figure class="estimates-chart" data-status="agree"[^>]*data-members="([^"]*)"', page)
+        assert set(chart.split()) == set(group.members)

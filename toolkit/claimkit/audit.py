@@ -237,7 +237,7 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
             coverage = Coverage(scope="run", runs=[{**run, "sources": len(sources)}],
                                 audited_at={s.source_id: run["audited_at"] for s in sources})
             write_report(outset.path("report.html"), sources, claims, disagreements,
-                         verdicts=verdicts, names=checked, citations=citations, coverage=coverage)
+                         verdicts=verdicts, names=checked, citations=citations, coverage=coverage, groups=groups)
             step("report", 1, 1)
         outset.keep_texts()  # before the database refers to them
         step("store", 0, 1)

@@ -8,7 +8,7 @@ dashed when hedged or only a bound, round ticks and full labels.
 from __future__ import annotations
 
 from .errors import ClaimkitError
-from .report import groups_from_pairs
+from .report import groups_from_pairs, groups_from_table
 from .report.charts import draw, row_height
 from .report.words import STATUS, source_name
 from .store import to_records
@@ -34,13 +34,16 @@ def estimates(result, subject: str | None = None, *, disagreements=None, sources
     """
     from matplotlib.figure import Figure
 
+    table = None
     if disagreements is None:
         claims_table, disagreements, sources = result.claims, result.disagreements, getattr(result, "sources", None)
+        table = getattr(result, "groups", None)
     else:
         claims_table = result
     names = {s.source_id: source_name(s.source_id, {**s.to_record(), "path": s.path}) for s in sources or []}
     claims = {c["claim_id"]: c for c in to_records(claims_table)}
-    groups = groups_from_pairs(to_records(disagreements), claims, names)
+    groups = groups_from_table(table, claims, names) if table is not None else \
+        groups_from_pairs(to_records(disagreements), claims, names)
     chosen = [g for g in groups if (subject is None or subject.lower() in g.subject.lower())
               and (not flagged_only or g.status != "agree")]
     if not chosen:

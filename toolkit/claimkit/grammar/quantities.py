@@ -619,7 +619,7 @@ class _Parser(NumeralReader):
 
     def compound(self, value: float, unit: str, j: int) -> tuple[float, int]:
         """A smaller unit after a larger: "thirteen dollars and forty-five cents", "15 dollars 50", "5 feet 2 inches"."""
-        w, x = self.w, self.extra_words
+        x = self.extra_words
         k = j + (self.lower(j) == "and")
         t = self.tok(k)
         if t is None or k == j and not t.space or unit not in self.reg.currencies and unit not in x["compound_units"]:

@@ -1,9 +1,9 @@
 """Aligned groups: figures about the same thing, each member with the interval it stands for.
 
-Today a group is a connected set of claims linked by aligned quantity pairs of
-the disagreements table. A comparison that returns its own groups (members
-with intervals) maps onto :class:`Group` directly, and the report and the
-charts draw whatever groups they are given.
+A group is the comparison's own (a row of the groups table: its members and its worst
+status, :func:`groups_from_table`), or, for a disagreements table alone, a connected set
+of claims linked by its aligned quantity pairs (:func:`groups_from_pairs`). The report and
+the charts draw whatever groups they are given.
 """
 
 from __future__ import annotations
@@ -117,6 +117,21 @@ def groups_from_pairs(pairs: list[dict], claims: dict[str, dict], names: dict[st
     for root, ids in members.items():
         rows = [claims[i] for i in sorted(ids)]
         group = make_group(rows, names, worst.get(root, "agree"))
+        if group is not None and len(group.members) > 1:
+            out.append(group)
+    out.sort(key=lambda g: (-_STATUS_RANK.get(g.status, 0), -len(g.members), g.title))
+    return out
+
+
+def groups_from_table(groups, claims: dict[str, dict], names: dict[str, str]) -> list[Group]:
+    """The quantity groups of a groups table (see :func:`claimkit.compare_groups`), those with a
+    contradiction first; members not among ``claims`` are left out."""
+    out = []
+    for row in groups.itertuples(index=False):
+        if row.kind != "quantity":
+            continue
+        rows = [claims[m] for m in sorted(row.members) if m in claims]
+        group = make_group(rows, names, row.status) if len(rows) > 1 else None
         if group is not None and len(group.members) > 1:
             out.append(group)
     out.sort(key=lambda g: (-_STATUS_RANK.get(g.status, 0), -len(g.members), g.title))

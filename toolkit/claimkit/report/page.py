@@ -32,7 +32,7 @@ from ..store import atomic_path, to_records
 from . import words
 from .assets import CSS, JS
 from .charts import MAX_MEMBERS, svg
-from .groups import Group, groups_from_pairs
+from .groups import Group, groups_from_pairs, groups_from_table
 
 _STATUS_RANK = {"conflict": 3, "scope_differs": 2, "agree": 1, "none": 0}
 FIRST_PAGE = 20  # findings shown before "show more"
@@ -269,10 +269,11 @@ def _chart_html(g: Group) -> str:
 def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements: pd.DataFrame,
                   verdicts: pd.DataFrame | None = None, names: pd.DataFrame | None = None,
                   citations: pd.DataFrame | None = None, title: str = "claimkit audit report",
-                  coverage: Coverage | None = None, groups: list[Group] | None = None) -> str:
+                  coverage: Coverage | None = None, groups: pd.DataFrame | list[Group] | None = None) -> str:
     """The report as one HTML string (see the module docstring).
 
-    ``groups`` are the aligned groups to chart; by default they are made from the aligned pairs.
+    ``groups`` are the aligned groups to chart: the comparison's groups table, or :class:`Group`
+    objects; by default they are made from the aligned pairs.
     """
     sources = list(sources)
     coverage = coverage or Coverage()
@@ -338,6 +339,8 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
     out.append("</section>")
 
     out.append('<section id="charts"><h2>Estimates side by side</h2>')
+    if isinstance(groups, pd.DataFrame):
+        groups = groups_from_table(groups, by_id, names_of)
     groups = groups if groups is not None else groups_from_pairs(pairs, by_id, names_of)
     if groups:
         out.append("<p>One chart for each group of figures claimkit judged to be about the same thing; "

@@ -36,6 +36,7 @@ class Stored:
     citations: pd.DataFrame
     coverage: Coverage
     warnings: list[str] = field(default_factory=list)
+    groups: pd.DataFrame | None = None
 
 
 def _table(db: Path, name: str) -> pd.DataFrame:
@@ -80,8 +81,12 @@ def load_stored(folder: str | Path, sources: Iterable[str] | None = None) -> Sto
     ids = set(stored["source_id"])
     claims = store.load(db, "claims")
     claims = claims[claims["source_id"].isin(ids)]
+    kept = set(claims["claim_id"].astype(object))
     disagreements = store.load(db, "disagreements")
     disagreements = disagreements[disagreements["source_a"].isin(ids) & disagreements["source_b"].isin(ids)]
+    groups = store.load(db, "groups")
+    groups = groups[[any(m in kept for m in members) for members in groups["members"]]] \
+        if len(groups) and sources else groups  # narrowed: the groups of those sources' claims
     verdicts = _table(db, "verdicts")
     names = _table(db, "name_checks")
     citations = store.load(db, "citations")
@@ -105,7 +110,7 @@ def load_stored(folder: str | Path, sources: Iterable[str] | None = None) -> Sto
     run_rows = [{"run_id": r.run_id, "audited_at": r.audited_at, "sources": int(per_run.get(r.run_id, 0))}
                 for r in runs.itertuples() if per_run.get(r.run_id)] if len(runs) else []
     coverage = Coverage(scope="database", where=str(db), runs=run_rows, audited_at=audited, narrowed=narrowed)
-    return Stored(db, read, claims, disagreements, verdicts, names, citations, coverage, warnings)
+    return Stored(db, read, claims, disagreements, verdicts, names, citations, coverage, warnings, groups)
 
 
 def report_from_database(folder: str | Path, path: str | Path | None = None,
@@ -119,7 +124,7 @@ def report_from_database(folder: str | Path, path: str | Path | None = None,
     s = load_stored(folder, sources)
     path = write_report(path or Path(folder) / "report.html", s.sources, s.claims, s.disagreements,
                         verdicts=s.verdicts if len(s.verdicts) else None, names=s.names if len(s.names) else None,
-                        citations=s.citations, coverage=s.coverage)
+                        citations=s.citations, coverage=s.coverage, groups=s.groups)
     return path, s.warnings
 
 
@@ -148,6 +153,9 @@ def export_from_database(folder: str | Path, fmt: str, path: str | Path | None =
     originals = {src.source_id: (Path(src.path).resolve().as_uri(), src.original) for src in s.sources}
     status: dict[str, str] = {}
     rank = {"conflict": 3, "scope_differs": 2, "agree": 1}
+    for members in (s.groups["members"] if s.groups is not None else ()):
+        for cid in members:  # a member of a group agrees at least (its plain agreements are not stored as pairs)
+            status.setdefault(cid, "agree")
     for p in to_records(s.disagreements):
         for cid in (p["a"], p["b"]):
             if rank.get(p["status"], 0) > rank.get(status.get(cid, ""), 0):
