@@ -137,3 +137,21 @@ def test_events_a_named_event_as_the_subject_of_a_dated_clause_happened_then(nlp
     doc = nlp("The Long Drought ruined the valley. The drought was the main cause of hunger between 1876 and 1879.")
     [event] = [e for e in doc.spans["events"] if e._.predicate_class == "occurred"]
     assert event._.event == "Long Drought" and doc.char_span(*event._.event_date).text == "between 1876 and 1879"
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("the Terror", "the Reign of Terror", True),              # the longer name adds only an event word
+    ("the Somme", "the Battle of the Somme", True),
+    ("the famine", "the Chinese famine", True),               # where it happened is the place's matter
+    ("the Great Famine", "the Great Terror", False),          # a generic word in common is nothing
+    ("the pact", "the neutrality pact", False),               # a bare "pact" is not surely that pact
+    ("the treaty", "the Treaty of Versailles", False),
+    ("the Versailles treaty", "the Treaty of Versailles", True),
+])
+def test_scope_event_keys_meet_only_when_a_longer_name_adds_no_proper_word(one, other, same):
+    from claimkit.nlp.lexicon import current
+    from claimkit.nlp.scope import event_key, keys_match
+
+    heads = current().event_heads
+    assert keys_match(event_key(one), event_key(other), heads) is same
+    assert keys_match(event_key(other), event_key(one), heads) is same

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, current
 
 _CONNECTORS = {"of", "the", "de", "la", "le", "du", "des", "von", "van", "on", "in", "for", "'s", "’s"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
@@ -67,13 +67,24 @@ def event_key(text: str) -> frozenset:
 def keys_match(a: frozenset | None, b: frozenset | None, heads: frozenset = frozenset()) -> bool:
     """Whether two event keys name one event: one holds the other, or their proper words do ("the Somme
     Offensive" and "the Battle of the Somme" share "somme"; "the Great Terror" and "the Great Famine" share
-    only a generic word)."""
+    only a generic word). A key of generic words alone ("the pact") is held by a longer one only when the
+    longer adds no proper word ("the Reign of Terror" holds "the Terror"; "the neutrality pact" may be
+    another pact)."""
     if not a or not b:
         return False
-    if a <= b or b <= a:
-        return True
     pa, pb = a - heads - _GENERIC, b - heads - _GENERIC
+    if a <= b or b <= a:
+        small, extra = (pa, pb - pa) if a <= b else (pb, pa - pb)
+        return bool(small) or all(_where(w) for w in extra)  # "the Pact" is not surely "the neutrality pact"; "the Terror" is
+        # "the Reign of Terror", "the Somme" "the Battle of the Somme"; "the Great Famine" "the Chinese famine"
+        # (where it happened is the place's matter)
     return bool(pa) and bool(pb) and (pa <= pb or pb <= pa)
+
+
+def _where(word: str) -> bool:
+    """A word of place: a demonym ("chinese") or a country or region the places lexicon knows."""
+    lex = current()
+    return lex.demonym_place(word) is not None or word.title() in lex.places
 
 
 @dataclass(frozen=True)
