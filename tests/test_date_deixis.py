@@ -165,3 +165,13 @@ def test_an_open_bound_on_a_year_does_not_lend_its_year():
 def test_a_year_naming_a_congress_is_no_bound():
     [d] = find_dates("Half of the members chosen by the 1934 party congress were shot.")
     assert (d.text, d.date_start, d.date_end, d.modifier) == ("1934", "1934-01-01", "1934-12-31", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The treaty was signed on 3 March 1918. Both sides recalled the 1900s. On 9 May the troops left.",
+     ("1918-05-09", "1918-05-09")),                      # a decade names no year: the last year named stays
+    ("In the 1840s, on 12 June, the mill burned.", (None, None)),  # no year at all: left unresolved
+])
+def test_deixis_a_decade_is_no_year_for_a_day_without_one(text, expected):
+    day = [d for d in find_dates(text) if d.text[:1].isdigit() and "19" not in d.text and "18" not in d.text][-1]
+    assert (day.date_start, day.date_end) == expected

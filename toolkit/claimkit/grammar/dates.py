@@ -726,8 +726,9 @@ class _Parser(DateAtoms, DeicticReader):
         first, last = stated or (first, last)
         if first and last:
             self.last_ref = (start, first, last, precision)
-            if explicit and not relative:
-                self.last_anchor = (start, first, last, precision)
+            if explicit and not relative and precision not in ("decade", "century"):
+                self.last_anchor = (start, first, last, precision)  # "in the 1930s" names no year for
+                # "on September 1" to fall in: the year the text last named stays
         return expr
 
     def parse(self) -> list[DateExpr]:
