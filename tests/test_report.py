@@ -100,3 +100,22 @@ def test_report_charts_a_group_whose_members_only_agree_and_the_database_report_
                  claimkit.report.report_from_database(tmp_path / "out")[0].read_text(encoding="utf-8")):
         [chart] = re.findall(r'<figure class="estimates-chart" data-status="agree"[^>]*data-members="([^"]*)"', page)
         assert set(chart.split()) == set(group.members)
+
+
+def test_report_shows_a_copied_essay_once_and_its_claims_lead_to_the_first(tmp_path, nlp):
+    essay = "In 1937-38 about 680,000 people were executed. The purge began in 1936.\n"
+    result = _audit(tmp_path, nlp, {"anna.txt": essay, "ben.txt": essay,
+                                     "cora.txt": "In 1937-38 over 1.5 million people were executed.\n"})
+    page = result.outputs["report.html"].read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="claim-data">(.*?)</script>', page, re.S)[1])
+    by_source = result.claims.groupby("source_id")["claim_id"].apply(set)
+    assert set(data["alias"]) == by_source["ben"] and set(data["alias"].values()) == by_source["anna"]
+    assert not by_source["ben"] & set(data["claims"])  # the copy's claims are read in the first's
+    same = [f for cid in by_source["anna"] for f in data["claims"][cid]["fields"] if f[0] == "Same text in"]
+    assert same and all(f[1] == "ben.txt" for f in same)
+    whole = expanded(page)
+    assert "The same text as" in whole
+    marked = {cid for ids in re.findall(r'<mark class="claim[^>]*data-claim-ids="([^"]*)"', whole) for cid in ids.split()}
+    assert by_source["anna"] <= marked and not by_source["ben"] & marked
+    # both copies disagree with the third essay, though the pair was judged once
+    assert data["claims"][next(iter(by_source["anna"]))] and re.search(r'data-status="conflict"', whole)

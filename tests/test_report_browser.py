@@ -606,3 +606,29 @@ def test_175_sources_open_in_under_two_seconds(many_sources_report, open_report)
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "report-175-sources.png")
     opened.assert_clean()
+
+
+def test_a_copied_essays_claim_opens_where_the_first_copy_is_marked(tmp_path, nlp, open_report):
+    import claimkit
+    from playwright.sync_api import expect
+
+    essay = "In 1937-38 about 680,000 people were executed by the police.\n"
+    for name, text in (("anna.txt", essay), ("ben.txt", essay),
+                       ("cora.txt", "In 1937-38 over 1.5 million people were executed by the police.\n")):
+        write(tmp_path / "in" / name, text)
+    result = claimkit.audit([tmp_path / "in"], out_dir=tmp_path / "out", nlp=nlp)
+    claims = result.claims
+    copy = claims[(claims.source_id == "ben") & (claims.text == "about 680,000")].iloc[0]
+    first = claims[(claims.source_id == "anna") & (claims.text == "about 680,000")].iloc[0]
+    opened = open_report(report_of(result))
+    page = opened.page
+    page.goto(report_of(result).resolve().as_uri() + f"#claim-{copy.claim_id}")
+    page.reload()
+    mark = page.locator(f"#claim-{first.claim_id}")
+    expect(mark).to_be_visible()
+    expect(mark).to_have_class(re.compile(r"\btarget\b"))
+    assert mark.get_attribute("data-status") == "conflict"  # the pair was judged once, for both copies
+    expect(page.locator("#frame-panel")).to_contain_text("ben.txt")  # "Same text in"
+    open_source(page, "ben")
+    expect(page.locator("#source-ben .source-text")).to_contain_text("The same text as")
+    opened.assert_clean()

@@ -117,6 +117,8 @@ JS = """
     return article;
   }
   function reveal(claimId, sourceId) {
+    var real = (data().alias || {})[claimId];
+    if (real) { claimId = real; sourceId = data().claims[real].source_id; }  // a copy: marked in the first
     openSource(sourceId);
     var mark = document.getElementById('claim-' + claimId);
     if (!mark) { return; }
@@ -189,6 +191,7 @@ JS = """
   });
   if (location.hash.indexOf('#claim-') === 0) {
     var cid = location.hash.slice(7);
+    cid = (data().alias || {})[cid] || cid;
     var src = (data().claims[cid] || {}).source_id;
     if (src) { reveal(cid, src); }
   } else if (location.hash.indexOf('#pair-') === 0) {

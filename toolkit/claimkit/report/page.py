@@ -136,6 +136,37 @@ def _hint(c: dict) -> str:
     return " \u00b7 ".join(str(x) for x in parts if x) or words.KINDS.get(c["kind"], c["kind"])
 
 
+def _copies(sources: list[Source], by_source: dict[str, list[dict]], frames: dict[str, dict]
+            ) -> tuple[dict[str, str], dict[str, str]]:
+    """Sources whose text is another's, character for character, and whose every claim reads the same
+    (``{copy: first}``), and their claims' ids -> the first's: a class's copied essays are shown once."""
+    first_of: dict[str, str] = {}
+    copy_of: dict[str, str] = {}
+    alias: dict[str, str] = {}
+    for s in sources:
+        if not s.text_hash or s.text_hash not in first_of:
+            if s.text_hash:
+                first_of[s.text_hash] = s.source_id
+            continue
+        first = first_of[s.text_hash]
+        theirs = {(c["kind"], c["start"], c["end"], c["text"]): c for c in by_source.get(first, [])}
+        mine = by_source.get(s.source_id, [])
+        pairs = [(c, theirs.get((c["kind"], c["start"], c["end"], c["text"]))) for c in mine]
+        if len(mine) != len(theirs) or any(
+                o is None or frames[c["claim_id"]]["fields"] != frames[o["claim_id"]]["fields"] for c, o in pairs):
+            continue  # read differently (another issued date, another catalog entry): shown in full
+        copy_of[s.source_id] = first
+        alias.update((c["claim_id"], o["claim_id"]) for c, o in pairs)
+    return copy_of, alias
+
+
+def _by_first(copy_of: dict[str, str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for copy, first in copy_of.items():
+        out[first].append(copy)
+    return out
+
+
 def _source_html(source: Source, claims: list[dict], status: dict[str, str]) -> str:
     """A source's cleaned text with every claim marked (overlaps keep the longer claim)."""
     starts, ends = _reverse_map(source)
@@ -281,6 +312,13 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
     by_id = {c["claim_id"]: c for c in claim_rows}
     pairs = sorted(to_records(disagreements), key=_sort_key)
     status, pairs_of = _status_of_claims(pairs)
+    if isinstance(groups, pd.DataFrame):  # copies of a sentence are judged once: their group says how they fare
+        for g in groups.itertuples(index=False):
+            flagged = set(g.disagreeing)
+            for cid in g.members:
+                mark = g.status if cid in flagged else "agree"
+                if _STATUS_RANK[mark] > _STATUS_RANK[status.get(cid, "none")]:
+                    status[cid] = mark
     meta_of = {s.source_id: {**s.to_record(), "path": s.path} for s in sources}
     names_of = {sid: words.source_name(sid, m) for sid, m in meta_of.items()}
     for c in claim_rows:  # claims of sources not shown (a file gone since) still get a name
@@ -399,6 +437,14 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
     by_source: dict[str, list[dict]] = defaultdict(list)
     for c in claim_rows:
         by_source[c["source_id"]].append(c)
+    frames = {cid: _frame(c, cited, names_of[c["source_id"]]) for cid, c in by_id.items()}
+    copy_of, alias = _copies(sources, by_source, frames)
+    for first, copies in _by_first(copy_of).items():
+        for cid in (c["claim_id"] for c in by_source.get(first, [])):
+            if cid in frames:
+                names = [names_of[x] for x in copies]
+                frames[cid]["fields"].append(["Same text in", ", ".join(names[:10])
+                                              + (f" and {len(names) - 10} more" if len(names) > 10 else "")])
     for s in sources:
         meta = meta_of[s.source_id]
         mine = by_source.get(s.source_id, [])
@@ -407,7 +453,12 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
                  ("Genre", meta.get("genre")), ("Address", meta.get("url")), ("File", Path(s.path).name),
                  ("Audited", _stamp(coverage.audited_at[s.source_id]) if s.source_id in coverage.audited_at
                   else None)]
-        body = _source_html(s, mine, status)
+        first = copy_of.get(s.source_id)
+        if first is not None:  # a copy: its text and marks are the first's, shown once
+            body = (f'<p class="copy">The same text as <a href="#source-{_e(first)}" data-source-link="{_e(first)}">'
+                    f'{_e(names_of[first])}</a>, character for character: its figures are marked there.</p>')
+        else:
+            body = _source_html(s, mine, status)
         if s.excluded:
             body_aside = ("<details class=\"excluded\"><summary>Set aside as not the author's text "
                           f"({len(s.excluded)})</summary><ul>" + "".join(
@@ -429,7 +480,8 @@ def render_report(sources: Iterable[Source], claims: pd.DataFrame, disagreements
         f"<dt>{_e(term)}</dt><dd>{_e(text)}</dd>" for term, text in words.glossary()) + "</dl></section>")
     out.append("</main>")
     listed = {p["pair_id"] for group in (conflicts, scope, agree) for p in group[:MAX_LISTED]}
-    data = {"claims": {cid: _frame(c, cited, names_of[c["source_id"]]) for cid, c in by_id.items()},
+    data = {"claims": {cid: f for cid, f in frames.items() if cid not in alias},
+            "alias": alias,  # a copy's claim -> the same claim of the first copy, where it is marked
             "pairs": {cid: [p for p in ps if p in listed] for cid, ps in pairs_of.items()
                       if any(p in listed for p in ps)},  # only pairs with a card on the page to link to
             "status": {p["pair_id"]: words.STATUS.get(p["status"], (p["status"],))[0].lower() for p in pairs
