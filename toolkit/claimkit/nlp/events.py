@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .. import _data
 from .counted import has_subject, negated
+from .doccache import ents_of
 from .lexicon import Lexicon
 from .scope import NamedEvent, Topic, event_key, places_in
 
@@ -109,7 +110,7 @@ def participants(verb, cls: str | None, lex: Lexicon) -> list[tuple[str, str, st
             add(" ".join(t.text for t in parts), "PERSON", role)  # a name the tagger saw but the recogniser missed
         for tok in child.subtree:
             if tok.ent_type_ in PARTICIPANT_LABELS and tok.ent_iob_ == "B":
-                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                ent = next((e for e in ents_of(tok.doc) if e.start == tok.i), None)
                 if ent is not None and ent.label_ != "GPE":
                     # "the party head, Sergei Kirov, was murdered": an apposition is the argument itself; in
                     # "leaders ... were executed, including A and B" everyone named in the patient is one
