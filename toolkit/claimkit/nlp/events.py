@@ -185,6 +185,7 @@ class EventReader:
         self.lex = lex
         self.named = named
         self.topic = topic
+        self._dated = {i for d in doc.spans.get("dates", []) for i in range(d.start, d.end)}  # tokens of dates
 
     def _things(self, verb) -> tuple[str | None, str | None]:
         """(as written, key) of what a verb's event happened to, if it names one."""
@@ -194,8 +195,7 @@ class EventReader:
             objects += [c for c in prep.children if c.dep_ == "pobj"]
         subjects = [c for c in children if c.dep_ == "nsubj"] + shared_subjects(verb)
         args = objects + (subjects if not any(c.dep_ == "dobj" for c in children) else [])
-        dated = {i for d in self.doc.spans.get("dates", []) for i in range(d.start, d.end)}
-        args = [a for a in args if a.i not in dated]  # "Oct 1347: twelve galleys arrive": the date is no thing
+        args = [a for a in args if a.i not in self._dated]  # "Oct 1347: twelve galleys arrive": the date is no thing
         subjects = set(subjects)  # who did it is no thing it happened to; "invaded Poland" happened to Poland
         args = [a for a in args if a.ent_type_ not in ("PERSON", "DATE", "CARDINAL", "NORP")
                 and not (a in subjects and a.ent_type_ in ("ORG", "GPE"))
