@@ -23,6 +23,7 @@ from ..nlp import (
     hedge_of,
     in_citation,
 )
+from ..nlp.doccache import text_of
 from ..read import Source
 from ..store import citations_frame
 from .names import NameIndex
@@ -83,7 +84,7 @@ def claims_from_doc(source: Source, doc: Doc) -> list[dict]:
         doc.user_data[FOOTNOTES_KEY] = markers
         ClaimFramer(quantities_key="quantities", events_key="events")(doc)
     dates_at = {(d.start_char, d.end_char): d for d in doc.spans.get("dates", [])}
-    cited = _citations(doc.text)
+    cited = _citations(text_of(doc))
     for q in doc.spans.get("quantities", []):
         if in_citation(cited, q.start_char, q.end_char):
             continue  # "pages 347 to 349" of a reference

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .. import _data
 from .counted import has_subject, negated
+from .doccache import ents_of
 from .lexicon import Lexicon
 from .scope import NamedEvent, Topic, event_key, places_in
 
@@ -109,7 +110,7 @@ def participants(verb, cls: str | None, lex: Lexicon) -> list[tuple[str, str, st
             add(" ".join(t.text for t in parts), "PERSON", role)  # a name the tagger saw but the recogniser missed
         for tok in child.subtree:
             if tok.ent_type_ in PARTICIPANT_LABELS and tok.ent_iob_ == "B":
-                ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+                ent = next((e for e in ents_of(tok.doc) if e.start == tok.i), None)
                 if ent is not None and ent.label_ != "GPE":
                     # "the party head, Sergei Kirov, was murdered": an apposition is the argument itself; in
                     # "leaders ... were executed, including A and B" everyone named in the patient is one
@@ -184,6 +185,7 @@ class EventReader:
         self.lex = lex
         self.named = named
         self.topic = topic
+        self._dated = {i for d in doc.spans.get("dates", []) for i in range(d.start, d.end)}  # tokens of dates
 
     def _things(self, verb) -> tuple[str | None, str | None]:
         """(as written, key) of what a verb's event happened to, if it names one."""
@@ -193,8 +195,7 @@ class EventReader:
             objects += [c for c in prep.children if c.dep_ == "pobj"]
         subjects = [c for c in children if c.dep_ == "nsubj"] + shared_subjects(verb)
         args = objects + (subjects if not any(c.dep_ == "dobj" for c in children) else [])
-        dated = {i for d in self.doc.spans.get("dates", []) for i in range(d.start, d.end)}
-        args = [a for a in args if a.i not in dated]  # "Oct 1347: twelve galleys arrive": the date is no thing
+        args = [a for a in args if a.i not in self._dated]  # "Oct 1347: twelve galleys arrive": the date is no thing
         subjects = set(subjects)  # who did it is no thing it happened to; "invaded Poland" happened to Poland
         args = [a for a in args if a.ent_type_ not in ("PERSON", "DATE", "CARDINAL", "NORP")
                 and not (a in subjects and a.ent_type_ in ("ORG", "GPE"))

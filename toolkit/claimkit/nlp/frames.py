@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from . import counted as ct
 from .citations import find_attributions, find_citations
+from .doccache import ents_of, forget, text_of
 from .events import Event, EventReader
 from .lexicon import Lexicon, current
 from .periods import PeriodReader
@@ -82,14 +83,15 @@ class FrameBuilder:
     """Frames for every quantity of one Doc, with scope and period context carried across sentences."""
 
     def __init__(self, doc: Doc, footnotes: list[tuple[int, str]] | None = None, lex: Lexicon | None = None):
+        forget(doc)  # entities and sentences as they are now, not as an earlier framing saw them
         self.doc = doc
         self.lex = lex or current()
         self.footnotes = footnotes or []  # (offset in doc.text, marker), sorted
         self.named: list[NamedEvent] = find_named_events(doc, self.lex.event_heads)
         self.topic: Topic = topic_of(doc, self.named, self.lex)
-        cited = [(c.start, c.end) for c in find_citations(doc.text)]
+        cited = [(c.start, c.end) for c in find_citations(text_of(doc))]
         self.periods = PeriodReader(doc, self.lex, cited)
-        self.attributions = [a for a in find_attributions(doc.text) if not a.generic]
+        self.attributions = [a for a in find_attributions(text_of(doc)) if not a.generic]
         self._events = EventReader(doc, self.lex, self.named, self.topic).find()
         self.periods.events = _event_periods(self._events)  # "the Salt Rebellion broke out in 1850": its time
 
@@ -130,6 +132,7 @@ class FrameBuilder:
         return [own[i] for i in sorted(own) if paren(own[i])]
 
     def build(self, quantities: list[Span]) -> list[Frame]:
+        forget(self.doc)
         lex = self.lex
         frames: list[Frame] = []
         previous: list | None = None
@@ -190,7 +193,7 @@ class FrameBuilder:
                     f.subject = _with_own_people(first.subject, base, lex)
             row_place = lex.place(label) if label is not None and (
                 lex.place(label) in lex.places or any(e.text == label and e.label_ in ("GPE", "LOC")
-                                                      for e in self.doc.ents)
+                                                      for e in ents_of(self.doc))
                 or re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", label) and label.lower() not in lex.nouns
                 and ct.singular(label.lower()) not in lex.nouns and label.lower() not in _NOT_PLACES
                 and label.lower() not in lex.people_nouns) else None
@@ -245,7 +248,7 @@ class FrameBuilder:
     def _heading_class(self, q: Span) -> tuple[str, str] | None:
         """The event a heading over a figure's lines names ("How many died?", "Casualties:"): the nearest line
         before the figure that ends with "?" or ":" and names a class, with no other such line between."""
-        text = self.doc.text
+        text = text_of(self.doc)
         end = text.rfind("\n", 0, q.start_char)
         for _ in range(8):
             if end <= 0:
@@ -338,7 +341,7 @@ def _row_label(doc: Doc, q: Span) -> str | None:
     """The label of the table or infobox row a figure stands in: the first cell of its own line ("Deaths |
     15-55 million |", "Casualties: 40,000"), or of the line before when that row's value is empty and the
     figure is alone on its line."""
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, q.start_char) + 1
     end = text.find("\n", q.end_char)
     line = text[start:end if end != -1 else len(text)]

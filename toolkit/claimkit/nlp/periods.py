@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span
 
 from .counted import governing_verb
+from .doccache import text_of
 from .lexicon import Lexicon
 
 _WORK_NOUNS = {"book", "study", "article", "paper", "essay", "biography", "memoir", "monograph", "history",
@@ -40,7 +41,7 @@ def _days(d: Span) -> int:
 
 def in_parentheses(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The bounds of the innermost parenthesis around characters ``start``-``end`` of the Doc, if any."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, start) + 1
     depth, open_at = 0, None
     for i in range(start - 1, line_start - 1, -1):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .doccache import ents_of, sent_bounds, text_of
 from .lexicon import Lexicon, current
 
 _CONNECTORS = {"of", "the", "de", "la", "le", "du", "des", "von", "van", "on", "in", "for", "'s", "’s"}
@@ -123,20 +124,21 @@ def _capitalised(tok: Token) -> bool:
     """A content word written with a capital for its own sake (not only because it opens the sentence)."""
     if not tok.text[:1].isupper() or tok.pos_ not in _NAME_POS or tok.text.isupper() and len(tok.text) > 3:
         return False
-    first = tok.i == tok.sent.start or all(not t.is_alpha for t in tok.doc[tok.sent.start:tok.i])
+    start = sent_bounds(tok.doc, tok.i)[0]
+    first = tok.i == start or all(not t.is_alpha for t in tok.doc[start:tok.i])
     return not first or tok.pos_ == "PROPN"
 
 
 def _capital_run(doc: Doc, i: int) -> tuple[int, int]:
     """The capitalised phrase around token ``i`` ("Reign of Terror", "Battle of the Somme"), as token bounds
     within its sentence; up to two connecting words ("of the") may stand between capitals."""
-    sent = doc[i].sent
+    sent_start, sent_end = sent_bounds(doc, i)
 
     def joins(j: int, step: int) -> int:
         """How many tokens from ``j`` (going ``step``) the run grows by: 1 for a capital, 2-3 across "of the"."""
         k = j
         for gap in range(3):
-            if not sent.start <= k < sent.end:
+            if not sent_start <= k < sent_end:
                 return 0
             if _capitalised(doc[k]):
                 return gap + 1
@@ -164,7 +166,7 @@ def _is_name_run(span: Span) -> bool:
 def _registered_names(doc: Doc, heads: frozenset) -> list[Span]:
     """Capitalised names the text calls an event: headed by an event noun, "known as" one, or "X was a plan"."""
     found: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "EVENT" and any(_capitalised(t) for t in ent) \
                 and not (re.search(r"\d", ent.text) and not any(t.lemma_.lower() in heads for t in ent)):
             found.append(ent)  # not "9 September", which the recogniser sometimes calls an event
@@ -223,7 +225,7 @@ def find_named_events(doc: Doc, heads: frozenset) -> list[NamedEvent]:
     mentions: dict[tuple[int, int], NamedEvent] = {}
     for text, key in sorted(names.items(), key=lambda kv: -len(kv[0])):
         flags = re.IGNORECASE if len(key) > 1 else 0  # "the reign of terror" in quotes is the Reign of Terror
-        for m in re.finditer(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", doc.text, flags):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", text_of(doc), flags):
             if not any(s <= m.start() < e for s, e in mentions):
                 mentions[(m.start(), m.end())] = NamedEvent(m.start(), m.end(), m.group(), key)
     for tok in doc:  # "the famine": the source's own event with that head; "the civil war": an event of its own
@@ -237,7 +239,7 @@ def find_named_events(doc: Doc, heads: frozenset) -> list[NamedEvent]:
                 tok.idx, tok.idx + len(tok), tok.text, frozenset({_singular(tok.lemma_.lower())}), anaphoric=True)
         elif mods and any(c.dep_ in ("det", "poss") for c in tok.children):
             start = min(t.idx for t in mods)
-            text = doc.text[start:tok.idx + len(tok)]
+            text = text_of(doc)[start:tok.idx + len(tok)]
             mentions[(start, tok.idx + len(tok))] = NamedEvent(start, tok.idx + len(tok), text, event_key(text))
     return sorted(mentions.values(), key=lambda m: m.start)
 
@@ -257,7 +259,7 @@ def topic_of(doc: Doc, events: list[NamedEvent], lex: Lexicon) -> Topic:
         matching = [g for g in groups if any(ev.key <= k for k in g[0])]
         if len(matching) == 1:
             score[id(matching[0])] += 0.5
-    first_line = doc.text.split("\n", 1)[0]
+    first_line = text_of(doc).split("\n", 1)[0]
     for g in groups:  # an event in the title counts once more
         if any(t.lower() in first_line.lower() for t in g[1]):
             score[id(g)] += 1
@@ -269,7 +271,7 @@ def topic_of(doc: Doc, events: list[NamedEvent], lex: Lexicon) -> Topic:
             name = max((t for t in texts if t[:1].isupper()), key=lambda t: (texts[t], len(t)), default=None)
             if name:
                 top.append((name, frozenset().union(*keys)))
-    places = Counter(lex.place(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC"))
+    places = Counter(lex.place(ent.text) for ent in ents_of(doc) if ent.label_ in ("GPE", "LOC"))
     places.pop(None, None)
     place = None
     if places:
@@ -289,14 +291,14 @@ def places_in(tokens, lex: Lexicon) -> list[str]:
     for tok in tokens:
         if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "PERSON") and tok.dep_ == "pobj" \
                 and tok.head.lower_ in _LOCATIVE and tok.i not in seen and _capitalised(tok) \
-                and not any(e.start_char <= tok.idx < e.end_char and e.label_ == "EVENT" for e in tok.doc.ents):
+                and not any(e.start_char <= tok.idx < e.end_char and e.label_ == "EVENT" for e in ents_of(tok.doc)):
             span = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]  # "in Lyon", "In Florence":
             out.append(lex.place(" ".join(t.text for t in span)))  # a place the recogniser missed or misnamed
             seen.update(t.i for t in span)
             continue
         if tok.ent_type_ not in ("GPE", "LOC", "FAC") or tok.ent_iob_ != "B" or tok.i in seen:
             continue
-        ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+        ent = next((e for e in ents_of(tok.doc) if e.start == tok.i), None)
         if ent is None:
             continue
         seen.update(range(ent.start, ent.end))
@@ -344,11 +346,11 @@ def town_anaphor(tokens, lex: Lexicon) -> str | None:
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             doc = tok.doc
             first = doc[max(tok.sent.start - 1, 0)].sent.start  # this sentence and the one before
-            named = [doc[e.start:e.end].text for e in doc.ents if e.label_ == "GPE" and first <= e.start < tok.i]
+            named = [doc[e.start:e.end].text for e in ents_of(doc) if e.label_ == "GPE" and first <= e.start < tok.i]
             named += [t.text for t in doc[first:tok.i] if t.pos_ == "PROPN" and t.ent_type_ in ("", "ORG", "GPE")
                       and t.ent_iob_ != "I" and (t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE | {"to", "into"}
                                                  or t.dep_ == "dobj" and _arrives(t.head, lex))]  # "reached Avignon"
-            for name in sorted(named, key=lambda n: doc.text.rfind(n, 0, tok.idx), reverse=True):
+            for name in sorted(named, key=lambda n: text_of(doc).rfind(n, 0, tok.idx), reverse=True):
                 place = lex.place(name)
                 entry = lex.places.get(place)
                 if entry is None or lex.places.get(entry.get("part_of"), {}).get("part_of"):
