@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
+
+import claimkit
+import pandas as pd
 import pytest
-from claimkit.nlp import FOOTNOTES_KEY
+import spacy
+from claimkit import UsageError, extract_all, read_sources
+from claimkit.nlp import FOOTNOTES_KEY, add_components
 from claimkit.nlp.dates import DATE_FIELDS
 from claimkit.nlp.frames import EVENT_FIELDS, FRAME_FIELDS
+from claimkit.nlp.lexicon import using
 from claimkit.nlp.quantities import QUANTITY_FIELDS
+from conftest import write
+from spacy.language import Language
 from spacy.tokens.underscore import Underscore
 
 EXTENSIONS = sorted(set(FRAME_FIELDS + EVENT_FIELDS + DATE_FIELDS + QUANTITY_FIELDS))
@@ -59,3 +69,103 @@ def test_parallel_span_extension_survives_worker_processes(both_sides, name):
                 assert returned == value and type(returned) is type(value), (key, span.text)
                 taken += value not in (None, False, [])
     assert taken, f"no span has a value for {name}: the texts no longer test it"
+
+
+# --- extraction over worker processes -------------------------------------------------------------
+
+ESSAYS = {
+    "a-harbour.txt": "The Harbour Strike\n\nIn August 1911 about 70,000 dockers stopped work in Liverpool. "
+                     "Tom Mann was arrested on 3 May 1912. Wages rose 12% in 1912.\n",
+    "b-harbour.txt": "Some 80,000 dockers joined the harbour strike of 1911, and Thomas Mann was arrested in May 1912 "
+                     "(Quill 2004, p. 88).\n",
+    "c-wheat.txt": "Wheat prices fell by a third between 1873 and 1879.\n\nSome 200 farms were sold in 1880. " * 40,
+    "d-mills.txt": "Before 1913 some 400 workers were dismissed without notice in the mills; in 1914 another 150.\n",
+}
+
+
+@Language.component("claimkit_test_trip_wire")
+def _trip_wire(doc):
+    """Fails on a text that says "TRIPWIRE"; ends its whole process on one that says "KILLSWITCH"."""
+    if "KILLSWITCH" in doc.text:
+        os._exit(3)
+    if "TRIPWIRE" in doc.text:
+        raise ValueError("a planted failure")
+    return doc
+
+
+@pytest.fixture(scope="module")
+def light_nlp():
+    """claimkit's rule components on a blank English pipeline (quick to start in a worker), plus the trip wire."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_components(nlp)
+    nlp.add_pipe("claimkit_test_trip_wire")
+    return nlp
+
+
+def _sources(folder, essays) -> list:
+    for name, text in essays.items():
+        write(folder / name, text)
+    return read_sources([folder]).sources
+
+
+def _same(a, b) -> None:
+    assert a.claims.index.tolist() == b.claims.index.tolist()
+    pd.testing.assert_frame_equal(a.claims, b.claims)
+    pd.testing.assert_frame_equal(a.citations, b.citations)
+    assert [s.source_id for s in a.sources] == [s.source_id for s in b.sources]
+    assert [str(e) for e in a.errors] == [str(e) for e in b.errors]
+
+
+def test_parallel_two_workers_give_the_claims_of_one_in_chunks_batches_and_user_lexicons(tmp_path, light_nlp):
+    lexicon = write(tmp_path / "lexicon.json", json.dumps({"places": {"Port Quill": {"names": ["quillhaven"]}},
+        "named_periods": [{"names": ["the quill years"], "start": "1905-01-01", "end": "1909-12-31",
+                           "place": "Port Quill"}]}))
+    sources = _sources(tmp_path / "essays", {**ESSAYS, "e-quill.txt": "During the Quill Years about 3,000 stevedores "
+                                                                      "left the port.\n"})
+    options = {"nlp": light_nlp, "batch_size": 2, "chunk_chars": 1500}  # the long text in chunks, several batches
+    with using([lexicon]):
+        one = extract_all(sources, **options)
+        two = extract_all(sources, workers=2, **options)
+    assert len(one.claims) > 80 and not one.errors
+    _same(one, two)
+    assert two.claims.set_index("text").loc["about 3,000", "period_start"] == "1905-01-01"  # the workers' lexicon
+
+
+def test_parallel_a_failing_source_and_a_dying_worker_cost_only_their_own_files(tmp_path, light_nlp):
+    essays = {**ESSAYS, "e-bad.txt": "In 1911 TRIPWIRE 300 men.\n", "f-dead.txt": "In 1912 KILLSWITCH 40 men.\n"}
+    sources = _sources(tmp_path, essays)
+    seen = []
+    two = extract_all(sources, nlp=light_nlp, workers=2, batch_size=3, progress=lambda *a: seen.append(a))
+    assert sorted(e.path.rsplit("/", 1)[-1] for e in two.errors) == ["e-bad.txt", "f-dead.txt"]
+    assert "planted failure" in str([e for e in two.errors if "e-bad" in e.path][0])
+    assert "worker process reading it died" in str([e for e in two.errors if "f-dead" in e.path][0])
+    one = extract_all([s for s in sources if s.path.endswith(tuple(ESSAYS))], nlp=light_nlp)
+    pd.testing.assert_frame_equal(one.claims, two.claims)
+    assert seen[-1] == ("extract", len(sources), len(sources))
+
+
+def test_parallel_bad_worker_counts_and_unsendable_pipelines_are_usage_errors(tmp_path, light_nlp):
+    sources = _sources(tmp_path, {"a.txt": "In 1911 some 300 men struck.\n"})
+    for bad in (0, -1, 1.5):
+        with pytest.raises(UsageError, match="--workers"):
+            extract_all(sources, nlp=light_nlp, workers=bad)
+    unsendable = spacy.blank("en")
+    unsendable.add_pipe("sentencizer")
+    add_components(unsendable)
+    unsendable.tokenizer.token_match = lambda text: None  # a lambda cannot be pickled
+    with pytest.raises(UsageError, match="cannot be sent to worker processes"):
+        extract_all(sources, nlp=unsendable, workers=2)
+
+
+def test_parallel_audit_with_two_workers_equals_one(tmp_path, nlp):
+    folder = tmp_path / "essays"
+    for name, text in ESSAYS.items():
+        write(folder / name, text if not name.startswith("c-") else text[:400])
+    one = claimkit.audit([folder], out_dir=tmp_path / "one", nlp=nlp, report=False, progress=None)
+    two = claimkit.audit([folder], out_dir=tmp_path / "two", workers=2, report=False, progress=None)
+    assert len(one.claims) > 10 and not one.errors and not two.errors
+    pd.testing.assert_frame_equal(one.claims, two.claims)
+    pd.testing.assert_frame_equal(one.disagreements, two.disagreements)
+    for name in ("claims.jsonl", "citations.jsonl", "disagreements.jsonl"):
+        assert (tmp_path / "one" / name).read_text() == (tmp_path / "two" / name).read_text()

@@ -7,9 +7,9 @@ name first), checks the records, reports progress and keeps the order of the sou
 taken batch by batch in the order the batches were made, a few batches in flight per worker, so
 memory stays bounded by the batches, not the corpus.
 
-Processes start with the ``spawn`` method (a forked copy of a loaded spaCy pipeline is not safe
-next to the threads its libraries start), load the pipeline once, and make the parent's user
-lexicons active. A pipeline passed as ``nlp=`` is pickled to them (its components' factories must
+Processes are forked by a ``forkserver`` (``spawn`` where there is none), never from the parent: a
+forked copy of a loaded spaCy pipeline is not safe next to the threads its libraries start. Each
+loads the pipeline once and makes the parent's user lexicons active. A pipeline passed as ``nlp=`` is pickled to them (its components' factories must
 be importable in a fresh Python); one that cannot be pickled is refused with a UsageError. A worker
 that dies (out of memory, a crash in compiled code) breaks the pool: a new pool is started, the
 batch is read again piece by piece, and a piece that kills a worker again is one ExtractionError.
@@ -95,6 +95,16 @@ def _pickled(nlp) -> bytes:
                          "use workers=1 with it, or leave nlp= out to use claimkit's pipeline") from None
 
 
+def _context():
+    """``forkserver`` where there is one (a server process that has imported claimkit, and no pipeline or
+    thread yet, forks each worker: quick to start, and safe), else ``spawn``."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 class _Pool:
     """A spawn process pool that can be started again after a worker died."""
 
@@ -107,10 +117,13 @@ class _Pool:
         workers, nlp_bytes, lexicons = self.args
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+        self.pool = ProcessPoolExecutor(workers, mp_context=_context(),
                                         initializer=_start_worker, initargs=(nlp_bytes, lexicons))
         try:
-            self.pool.submit(_ready).result()
+            # every worker started now, each with a task of its own: a pool that spawned one later (Python does
+            # so on demand) could start it while a broken pool is being torn down, and wait for it forever
+            for ready in [self.pool.submit(_ready) for _ in range(workers)]:
+                ready.result()
         except BrokenProcessPool:
             self.close()
             raise ClaimkitError("the worker processes could not start (their error is printed above); "
