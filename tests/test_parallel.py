@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 import claimkit
 import pandas as pd
@@ -158,14 +159,48 @@ def test_parallel_bad_worker_counts_and_unsendable_pipelines_are_usage_errors(tm
         extract_all(sources, nlp=unsendable, workers=2)
 
 
-def test_parallel_audit_with_two_workers_equals_one(tmp_path, nlp):
-    folder = tmp_path / "essays"
+@pytest.fixture(scope="module")
+def serial_audit(tmp_path_factory, nlp):
+    """A small audit in this process: what 2 workers and a Dask cluster must give."""
+    folder = tmp_path_factory.mktemp("essays")
     for name, text in ESSAYS.items():
         write(folder / name, text if not name.startswith("c-") else text[:400])
-    one = claimkit.audit([folder], out_dir=tmp_path / "one", nlp=nlp, report=False, progress=None)
-    two = claimkit.audit([folder], out_dir=tmp_path / "two", workers=2, report=False, progress=None)
-    assert len(one.claims) > 10 and not one.errors and not two.errors
-    pd.testing.assert_frame_equal(one.claims, two.claims)
-    pd.testing.assert_frame_equal(one.disagreements, two.disagreements)
+    out = tmp_path_factory.mktemp("serial")
+    return folder, out, claimkit.audit([folder], out_dir=out, nlp=nlp, report=False, progress=None)
+
+
+def _same_audit(serial, out, result) -> None:
+    _, serial_out, one = serial
+    assert len(one.claims) > 10 and not one.errors and not result.errors
+    pd.testing.assert_frame_equal(one.claims, result.claims)
+    pd.testing.assert_frame_equal(one.disagreements, result.disagreements)
     for name in ("claims.jsonl", "citations.jsonl", "disagreements.jsonl"):
-        assert (tmp_path / "one" / name).read_text() == (tmp_path / "two" / name).read_text()
+        assert (serial_out / name).read_text() == (out / name).read_text()
+
+
+def test_parallel_audit_with_two_workers_equals_one(tmp_path, serial_audit):
+    two = claimkit.audit([serial_audit[0]], out_dir=tmp_path, workers=2, report=False, progress=None)
+    _same_audit(serial_audit, tmp_path, two)
+
+
+def test_parallel_audit_on_a_local_dask_cluster_equals_one_process(tmp_path, serial_audit, nlp):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        on_dask = claimkit.audit([serial_audit[0]], out_dir=tmp_path, nlp=nlp, scheduler=client, report=False,
+                                 progress=None)
+    _same_audit(serial_audit, tmp_path, on_dask)
+
+
+def test_parallel_scheduler_without_dask_is_a_usage_error_with_the_install_hint(tmp_path, monkeypatch):
+    from claimkit.cli import app
+    from typer.testing import CliRunner
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if Dask were not installed
+    write(tmp_path / "in" / "a.txt", "In 1911 some 300 men struck.\n")
+    with pytest.raises(UsageError, match=r"pip install 'claimkit\[dask\]'"):
+        claimkit.audit([tmp_path / "in"], out_dir=tmp_path / "out", scheduler="tcp://127.0.0.1:8786")
+    result = CliRunner().invoke(app, ["audit", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"],
+                                env={"CLAIMKIT_SCHEDULER": "tcp://127.0.0.1:8786"})
+    assert result.exit_code == 2 and "claimkit[dask]" in result.output
+    assert not (tmp_path / "out").exists()  # refused before any work
