@@ -36,6 +36,7 @@ from ..store import (CITATION_COLUMNS, CLAIM_COLUMNS, citations_frame, claims_fr
 from .batch import _failure, extract_batch
 from .claims import assign_name_keys
 from .names import NameIndex
+from .parallel import check_parallel, connect, in_processes, on_dask
 
 BATCH_SIZE = 16
 CHUNK_CHARS = 50_000
@@ -149,20 +150,15 @@ def extract_all(
         UsageError: ``workers`` below 1, a ``nlp`` that cannot be sent to worker processes, or a
         ``scheduler`` without Dask installed or out of reach.
     """
-    from .parallel import check_parallel
-
     check_parallel(workers, scheduler)
-    if scheduler is not None and isinstance(scheduler, str):
-        from .parallel import connect
-
+    if isinstance(scheduler, str):
         with connect(scheduler) as client:
             return extract_all(sources, nlp=nlp, batch_size=batch_size, chunk_chars=chunk_chars, names=names,
                                progress=progress, scheduler=client)
     if scheduler is not None and nlp is not None and nlp is not load_pipeline():
         raise UsageError("nlp=: a Dask cluster's workers read with claimkit's own pipeline; leave nlp= out with "
                          "scheduler=, or use workers= to read with this one")
-    elsewhere = workers > 1 or scheduler is not None
-    if nlp is None and not elsewhere:
+    if nlp is None and workers == 1 and scheduler is None:
         nlp = load_pipeline()
     sources = list(sources)
     # with workers and no pipeline given, the workers load the default one; spaCy's default length limit
@@ -202,12 +198,8 @@ def extract_all(
 
     batches = _batches(sources, batch_size, limit)
     if scheduler is not None:
-        from .parallel import on_dask
-
         results = on_dask(batches, scheduler)
     elif workers > 1:
-        from .parallel import in_processes
-
         results = in_processes(batches, workers, nlp)  # None: each worker loads claimkit's pipeline
     else:
         results = ((batch, extract_batch(nlp, [p for *_, p in batch])) for batch in batches)
