@@ -9,10 +9,11 @@ memory stays bounded by the batches, not the corpus.
 
 Processes are forked by a ``forkserver`` (``spawn`` where there is none), never from the parent: a
 forked copy of a loaded spaCy pipeline is not safe next to the threads its libraries start. Each
-loads the pipeline once and makes the parent's user lexicons active. A pipeline passed as ``nlp=`` is pickled to them (its components' factories must
-be importable in a fresh Python); one that cannot be pickled is refused with a UsageError. A worker
-that dies (out of memory, a crash in compiled code) breaks the pool: a new pool is started, the
-batch is read again piece by piece, and a piece that kills a worker again is one ExtractionError.
+loads the pipeline once and makes the parent's user lexicons active. A pipeline passed as ``nlp=``
+is pickled to them (its components' factories must be importable in a fresh Python); one that
+cannot be pickled is refused with a UsageError. A worker that dies (out of memory, a crash in
+compiled code) breaks the pool: a new pool is started, the batch is read again piece by piece, and
+a piece that kills a worker again is one ExtractionError.
 
 On Dask (``scheduler=``) each batch is one task; the task returns its claims and citations as
 Parquet bytes (Arrow tables with the claims table's declared types), the errors beside them. Dask
@@ -210,8 +211,8 @@ def _claims_schema():
     import pyarrow as pa
 
     fields = [pa.field(name, _arrow_type(dtype)) for name, dtype in CLAIM_COLUMNS.items()]
-    fields += [pa.field("participant_kinds", pa.list_(pa.string())), pa.field("participant_roles", pa.list_(pa.string())),
-               pa.field("_piece", pa.int32()), pa.field("_absent", pa.list_(pa.string()))]
+    fields += [pa.field(name, pa.list_(pa.string())) for name in ("participant_kinds", "participant_roles")]
+    fields += [pa.field("_piece", pa.int32()), pa.field("_absent", pa.list_(pa.string()))]
     return pa.schema(fields)
 
 
@@ -315,9 +316,8 @@ def on_dask(batches: Iterable[Batch], client) -> Iterator[tuple[Batch, list]]:
                 outcomes = decode(future.result())
             except Exception as err:  # noqa: BLE001 - a task that failed as a whole (a worker lost, a bad result)
                 detail = str(err).splitlines()[0][:200] if str(err) else ""
-                outcomes = [([], [], ExtractionError(piece.path, f"the Dask task reading it failed "
-                                                                 f"({type(err).__name__}{': ' + detail if detail else ''})"))
-                            for *_, piece in batch]
+                problem = f"the Dask task reading it failed ({type(err).__name__}{': ' + detail if detail else ''})"
+                outcomes = [([], [], ExtractionError(piece.path, problem)) for *_, piece in batch]
             del future
             yield batch, outcomes
     finally:
