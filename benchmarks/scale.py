@@ -16,9 +16,19 @@ reached. Repeated texts are identical, so every claim aligns with its copies in 
 repetitions: the comparison grows with the square of the repetitions, which is the
 comparison's own matter (see ``benchmarks/compare.py``); the table shows it apart.
 
+Configurations: ``--workers 1 2`` audits each size with one process and with two worker
+processes (``claimkit.audit(workers=...)``); ``--dask`` adds the Dask path: the child starts a
+``LocalCluster`` of two single-threaded worker processes on loopback (not timed: a cluster outlives
+an audit) and audits with ``scheduler=`` its client. The workers' start (forking, loading the model)
+is inside the audit's time for both; the one-process audit's pipeline is loaded before the clock
+starts. Each stage's seconds are printed with its share of the audit. Peak memory is the parent
+process's: the worker processes' own (a pipeline each) is not in it.
+
 Acceptance: peak memory under 1,500 MB at 1,000,000 words, and time growing linearly
-(each growth at most 1.25 times the growth in words). The script prints PASS or FAIL for
-each and exits 0 either way; 1 only when an audit cannot run.
+(each growth at most 1.25 times the growth in words); every stage growing at most 11x from
+100,000 to 1,000,000 words; two workers at least 1.6x as fast as one at 300,000 words; the Dask
+path within 15% of two workers. Each check is printed with PASS or FAIL when the run has the
+sizes and configurations it needs; the script exits 0 either way, 1 only when an audit cannot run.
 
 How to run, from the repository root::
 
@@ -26,9 +36,7 @@ How to run, from the repository root::
     python benchmarks/scale.py --quick    # 5,000 and 15,000 words
     python benchmarks/scale.py --sizes 50000 150000 --keep /tmp/scale
     python benchmarks/scale.py --no-report  # the audit without report.html
-
-The per-size run is one function, :func:`measure`, whose keyword arguments go straight to
-``claimkit.audit``; a ``--workers`` option only needs to pass its value through it.
+    python benchmarks/scale.py --sizes 100000 300000 --workers 1 2 --dask
 """
 
 from __future__ import annotations
@@ -51,6 +59,9 @@ SIZES = (100_000, 300_000, 1_000_000)
 QUICK = (5_000, 15_000)
 PEAK_MB = 1_500
 LINEAR = 1.25  # time may grow at most this many times faster than the words
+STAGE_GROWTH = 11  # from 10^5 to 10^6 words, no stage may take more than this many times longer
+SPEEDUP = 1.6  # two workers against one, at 300,000 words
+DASK_SLACK = 0.15  # the Dask path may take at most this much longer than two workers
 WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 
 
@@ -108,16 +119,30 @@ class StageClock:
         return {s: self.last[s] - self.first[s] for s in self.first}
 
 
-def measure(corpus: Path, out: Path, **audit_options) -> dict:
+def measure(corpus: Path, out: Path, dask: bool = False, **audit_options) -> dict:
     """Audit ``corpus`` into ``out`` in this process and return the figures (run in a child)."""
     import claimkit
     from claimkit.nlp import load_pipeline
 
-    nlp = load_pipeline()
-    nlp("Warm up the pipeline once, in 1937, with 680,000 words.")
+    cluster = client = None
+    if dask:
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
+        client = audit_options["scheduler"] = Client(cluster)
+    elif audit_options.get("workers", 1) == 1:
+        nlp = load_pipeline()
+        nlp("Warm up the pipeline once, in 1937, with 680,000 words.")
+        audit_options["nlp"] = nlp
     clock = StageClock()
     start = time.perf_counter()
-    result = claimkit.audit([corpus], out_dir=out, nlp=nlp, progress=clock, **audit_options)
+    try:
+        result = claimkit.audit([corpus], out_dir=out, progress=clock, **audit_options)
+    finally:
+        if client is not None:
+            client.close()
+            cluster.close()
     total = time.perf_counter() - start
     if result.errors:
         raise SystemExit("; ".join(str(e) for e in result.errors[:3]))
@@ -155,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="generate the corpora and outputs here and keep them")
     parser.add_argument("--batch-size", type=int, default=None, help="documents per nlp.pipe batch")
     parser.add_argument("--no-report", action="store_true", help="audit without writing report.html")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1], help="worker counts to audit with (e.g. 1 2)")
+    parser.add_argument("--dask", action="store_true", help="also audit on a 2-worker local Dask cluster")
     parser.add_argument("--child", nargs=2, metavar=("CORPUS", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--bare", metavar="CORPUS", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -163,26 +190,80 @@ def main(argv: list[str] | None = None) -> int:
     batch = args.batch_size or BATCH_SIZE
     if args.child:
         options = {"batch_size": batch, "report": not args.no_report}
+        if args.dask:
+            options["dask"] = True
+        else:
+            options["workers"] = args.workers[0]
         print(json.dumps(measure(Path(args.child[0]), Path(args.child[1]), **options)))
         return 0
     if args.bare:
         print(json.dumps(measure_bare(Path(args.bare), batch)))
         return 0
 
+    if args.dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            sys.exit("--dask needs Dask: pip install 'claimkit[dask]'")
     sizes = sorted(args.sizes or (QUICK if args.quick else SIZES))
+    configs = [(f"{w} worker{'s' if w > 1 else ''}", ["--workers", str(w)]) for w in args.workers]
+    configs += [("dask, 2 workers", ["--dask"])] if args.dask else []
     with tempfile.TemporaryDirectory(prefix="claimkit-scale-") as tmp:
         root = args.keep or Path(tmp)
-        rows = []
+        runs: dict[str, list[dict]] = {name: [] for name, _ in configs}
         for size in sizes:
-            corpus, out = root / f"corpus-{size}", root / f"out-{size}"
+            corpus = root / f"corpus-{size}"
             files, words = generate(corpus, size)
-            print(f"{words:,} words in {files} files: auditing...", file=sys.stderr, flush=True)
-            figures = _child(["--child", str(corpus), str(out), "--batch-size", str(batch),
-                              *(["--no-report"] if args.no_report else [])])
-            rows.append({"size": size, "files": files, "words": words, **figures})
+            for name, flags in configs:
+                out = root / f"out-{size}-{name.replace(' ', '').replace(',', '-')}"
+                print(f"{words:,} words in {files} files, {name}: auditing...", file=sys.stderr, flush=True)
+                figures = _child(["--child", str(corpus), str(out), "--batch-size", str(batch), *flags,
+                                  *(["--no-report"] if args.no_report else [])])
+                runs[name].append({"size": size, "files": files, "words": words, **figures})
         bare = _child(["--bare", str(root / f"corpus-{sizes[0]}"), "--batch-size", str(batch)])
-    report(rows, bare, batch)
+    for name, rows in runs.items():
+        print(f"\n{name}")
+        report(rows, bare, batch)
+    compare_configs(runs)
     return 0
+
+
+def _nearest(rows: list[dict], words: int) -> dict | None:
+    """The row of the size nearest ``words`` (within 10%), if any."""
+    row = min(rows, key=lambda r: abs(r["size"] - words), default=None)
+    return row if row is not None and abs(row["size"] - words) <= words / 10 else None
+
+
+def compare_configs(runs: dict[str, list[dict]]) -> None:
+    """The checks across configurations and sizes: stage growth, two workers against one, Dask against two."""
+    print()
+    for name, rows in runs.items():
+        small, large = _nearest(rows, 100_000), _nearest(rows, 1_000_000)
+        if small and large:
+            growth = {s: large["seconds"].get(s, 0) / max(small["seconds"].get(s, 0), 1e-9) for s in STAGES
+                      if s in small["seconds"]}
+            worst = max(growth, key=growth.get)
+            print(f"{name}: stage growth 100,000 -> 1,000,000 words: "
+                  + ", ".join(f"{s} {g:.1f}x" for s, g in growth.items())
+                  + f" (at most {STAGE_GROWTH}x; worst {worst}): {'PASS' if growth[worst] <= STAGE_GROWTH else 'FAIL'}")
+    one, two = runs.get("1 worker", []), runs.get("2 workers", [])
+    dask = runs.get("dask, 2 workers", [])
+    for size in sorted({r["size"] for r in one} & {r["size"] for r in two}):
+        a = next(r for r in one if r["size"] == size)
+        b = next(r for r in two if r["size"] == size)
+        ratio = a["total"] / b["total"]
+        check = f" (at least {SPEEDUP}x at 300,000 words): {'PASS' if ratio >= SPEEDUP else 'FAIL'}" \
+            if _nearest([a], 300_000) else ""
+        same = "same claims" if (a["claims"], a["pairs"]) == (b["claims"], b["pairs"]) else "CLAIMS DIFFER"
+        print(f"{a['words']:,} words: 2 workers {ratio:.2f}x as fast as 1 (extract {a['seconds']['extract']:.1f} s "
+              f"-> {b['seconds']['extract']:.1f} s; {same}){check}")
+    for size in sorted({r["size"] for r in two} & {r["size"] for r in dask}):
+        b = next(r for r in two if r["size"] == size)
+        d = next(r for r in dask if r["size"] == size)
+        over = d["total"] / b["total"] - 1
+        same = "same claims" if (b["claims"], b["pairs"]) == (d["claims"], d["pairs"]) else "CLAIMS DIFFER"
+        print(f"{b['words']:,} words: Dask {d['total']:.1f} s against 2 workers {b['total']:.1f} s ({over:+.0%}; "
+              f"{same}; within {DASK_SLACK:.0%}): {'PASS' if over <= DASK_SLACK else 'FAIL'}")
 
 
 def report(rows: list[dict], bare: dict, batch: int) -> None:
@@ -190,8 +271,8 @@ def report(rows: list[dict], bare: dict, batch: int) -> None:
     bare_rate = rows[0]["words"] / bare["seconds"]
     print(f"baseline: the bare model (nlp.pipe, batch {batch}) reads {bare_rate:,.0f} words/s, "
           f"peak {bare['peak_mb']:,.0f} MB on {rows[0]['words']:,} words")
-    head = ["words", "files", "claims", "pairs", *(f"{s} s" for s in STAGES), "total s", "words/s", "vs bare",
-            "peak MB", "peak MB as each stage ended", "growth"]
+    head = ["words", "files", "claims", "pairs", *(f"{s} s (share)" for s in STAGES), "total s", "words/s",
+            "vs bare", "peak MB", "peak MB as each stage ended", "growth"]
     print("| " + " | ".join(head) + " |")
     print("|" + " --- |" * len(head))
     for prev, row in zip([None, *rows], rows):
@@ -201,7 +282,8 @@ def report(rows: list[dict], bare: dict, batch: int) -> None:
             growth = (f"words {row['words'] / prev['words']:.2f}x, time {row['total'] / prev['total']:.2f}x, "
                       f"memory {row['peak_mb'] / prev['peak_mb']:.2f}x")
         cells = [f"{row['words']:,}", f"{row['files']:,}", f"{row['claims']:,}", f"{row['pairs']:,}",
-                 *(f"{row['seconds'].get(s, 0):.1f}" for s in STAGES), f"{row['total']:.1f}", f"{rate:,.0f}",
+                 *(f"{row['seconds'].get(s, 0):.1f} ({row['seconds'].get(s, 0) / row['total']:.0%})" for s in STAGES),
+                 f"{row['total']:.1f}", f"{rate:,.0f}",
                  f"{rate / bare_rate:.2f}", f"{row['peak_mb']:,.0f}",
                  ", ".join(f"{s} {mb:,.0f}" for s, mb in row["stage_peak_mb"].items()),  # in the order they ended
                  growth]

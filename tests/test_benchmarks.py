@@ -315,3 +315,21 @@ def test_scale_benchmark_reports_growth_and_verdicts(capsys):
     assert "(target under 1,500 MB): FAIL" in out
     assert "100,000 -> 300,000 words: 1.03 times the growth in words (linear: at most 1.25): PASS" in out
     assert "300,000 -> 1,000,000 words: 1.94 times" in out and out.count("FAIL") == 2
+
+
+def test_scale_benchmark_checks_workers_dask_and_stage_growth(capsys):
+    bench = load_script("scale")
+
+    def row(words, total, compare=1.0):
+        seconds = {s: 1.0 for s in bench.STAGES} | {"extract": total - 6, "compare": compare}
+        return {"size": words, "words": words, "seconds": seconds, "total": total, "claims": 5, "pairs": 3}
+
+    bench.compare_configs({
+        "1 worker": [row(100_000, 100.0), row(300_000, 300.0), row(1_000_000, 1000.0, compare=20.0)],
+        "2 workers": [row(300_000, 200.0)],
+        "dask, 2 workers": [row(300_000, 210.0)],
+    })
+    out = capsys.readouterr().out
+    assert "1 worker: stage growth" in out and "compare 20.0x" in out and "(at most 11x; worst compare): FAIL" in out
+    assert "300,000 words: 2 workers 1.50x as fast as 1" in out and "(at least 1.6x at 300,000 words): FAIL" in out
+    assert "Dask 210.0 s against 2 workers 200.0 s (+5%; same claims; within 15%): PASS" in out

@@ -1,5 +1,7 @@
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from claimkit.cli import app
@@ -128,3 +130,22 @@ def test_cli_report_sources_narrows_the_page_and_says_so(tmp_path, nlp):
     assert 'id="source-a"' in page and 'id="source-b"' in page and 'id="source-c"' not in page
     unknown = runner.invoke(app, ["report", str(out), "--sources", "nothing.txt"])
     assert unknown.exit_code == 1 and "nothing.txt" in unknown.stderr
+
+
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_cli_help_and_version_load_no_heavy_library(option):
+    code = ("import sys\nfrom claimkit.cli import app\ntry:\n    app([%r])\nexcept SystemExit as e:\n    code = e.code\n"
+            "heavy = [m for m in ('spacy', 'pandas', 'duckdb', 'jsonschema', 'pyarrow') if m in sys.modules]\n"
+            "print('HEAVY', heavy, code)\n") % option
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip().splitlines()[-1] == "HEAVY [] 0", done.stdout + done.stderr
+    assert "claimkit" in done.stdout
+
+
+def test_cli_public_names_load_on_first_use():
+    code = ("import sys, claimkit\nassert 'spacy' not in sys.modules\nimport claimkit.audit, claimkit.compare\n"
+            "assert callable(claimkit.audit) and callable(claimkit.compare) and callable(claimkit.extract)\n"
+            "from claimkit import UsageError, load_table, using_lexicons, plot\n"
+            "assert plot.__name__ == 'claimkit.plot' and set(claimkit.__all__) <= set(dir(claimkit))\nprint('ok')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr

@@ -97,11 +97,11 @@ def test_stream_a_failing_source_is_one_error_naming_file_and_phrase(tmp_path, n
 
 
 def test_stream_a_record_that_breaks_its_schema_leaves_only_its_source_out(tmp_path, nlp, monkeypatch):
-    from claimkit.extract import stream
+    from claimkit.extract import batch
 
     write(tmp_path / "good.txt", "In 1937 about 680,000 people were shot.\n")
     write(tmp_path / "huge.txt", "In 1937 about 700,000 people were shot.\n")
-    real = stream.claims_from_doc
+    real = batch.claims_from_doc
 
     def infinite(source, doc):
         records = real(source, doc)
@@ -111,7 +111,7 @@ def test_stream_a_record_that_breaks_its_schema_leaves_only_its_source_out(tmp_p
                     r["value"] = r["high"] = float("inf")
         return records
 
-    monkeypatch.setattr(stream, "claims_from_doc", infinite)
+    monkeypatch.setattr(batch, "claims_from_doc", infinite)
     result = extract_all(read_sources([tmp_path]).sources, nlp=nlp)
     [err] = result.errors
     assert "huge.txt" in str(err) and "finite" in str(err) and err.phrase == "about 700,000"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +22,7 @@ from spacy.language import Language
 from .compare import compare_added, compare_groups, pairs_of
 from .errors import ClaimkitError, UsageError
 from .extract import BATCH_SIZE, NameIndex, extract_all
+from .extract.parallel import check_parallel, connect
 from .nlp.lexicon import accepts_lexicons
 from .progress import ProgressCallback, in_notebook, progress_for
 from .read import Source, check_encoding, mark_same_texts, read_sources
@@ -134,6 +136,8 @@ def audit(
     persons: str | Path | None = None,
     report: bool = True,
     batch_size: int = BATCH_SIZE,
+    workers: int = 1,
+    scheduler=None,
 ) -> AuditResult:
     """Audit files and folders and write every output into ``out_dir``.
 
@@ -154,23 +158,34 @@ def audit(
     ``progress`` is a callback ``(stage, done, total)``, True for bars, None for silence,
     or ``"auto"``: bars in Jupyter, silence elsewhere.
 
+    ``workers``: extract in that many processes; ``scheduler``: the address of a Dask scheduler
+    (``"tcp://host:8786"``) or a ``distributed.Client``, one task per batch of documents (needs
+    ``pip install 'claimkit[dask]'``). The claims, their ids and offsets are those of one process
+    (see :mod:`claimkit.extract.parallel`).
+
     Raises:
-        UsageError: before any work, for a missing input, an unknown encoding or an output
-        folder that is a file (see :func:`check_usage`).
+        UsageError: before any work, for a missing input, an unknown encoding, an output
+        folder that is a file (see :func:`check_usage`), a worker count below 1, or a scheduler
+        without Dask or that does not answer.
     """
     paths = [Path(p) for p in paths]
     out = Path(out_dir)
     references = list(references) if references is not None else None
     check_usage(paths, out, catalog=catalog, encoding=encoding, references=references, persons=persons)
+    check_parallel(workers, scheduler)
     show = _display(progress)
     try:
-        return _audit(paths, out, catalog, encoding, nlp, show, references, persons, report, batch_size)
+        # the scheduler is reached before any file is read, so an address that does not answer costs nothing
+        with connect(scheduler) if isinstance(scheduler, str) else nullcontext(scheduler) as client:
+            return _audit(paths, out, catalog, encoding, nlp, show, references, persons, report, batch_size,
+                          workers, client)
     finally:
         if hasattr(show, "close"):
             show.close()
 
 
-def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report, batch_size) -> AuditResult:
+def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report, batch_size, workers,
+           client) -> AuditResult:
     step = show or (lambda stage, done, total=None: None)
     found_tables, found_persons = default_tables(out / "reference")
     table = load_reference(*(references if references is not None else found_tables)) \
@@ -192,7 +207,8 @@ def _audit(paths, out, catalog, encoding, nlp, show, references, persons, report
         return _nothing(out, errors, read.warnings)
     run = {"run_id": uuid.uuid4().hex[:12], "audited_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     names = NameIndex.from_merge_table(merge_table)
-    extraction = extract_all(read.sources, nlp=nlp, names=names, progress=show, batch_size=batch_size)
+    extraction = extract_all(read.sources, nlp=nlp, names=names, progress=show, batch_size=batch_size,
+                             workers=workers, scheduler=client)
     errors += extraction.errors
     sources, claims, citations = extraction.sources, extraction.claims, extraction.citations
     if not sources:

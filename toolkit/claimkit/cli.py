@@ -15,24 +15,36 @@ from typing import List, Optional
 
 import typer
 
-from .audit import audit as run_audit
-from .compare import compare_groups, pairs_of
+from . import __version__
 from .errors import ClaimkitError, LexiconError, UsageError
-from .extract import extract_all
-from .nlp.lexicon import load as load_lexicon
 from .progress import progress_for
-from .read import check_encoding, read_sources
-from .report import export_from_database, report_from_database
-from .store import exports, to_records
-from .verify import DEFAULT_FOLDER, check_names, default_tables, load_persons, load_reference
-from .verify import verify as run_verify
 
+# Each command imports what it needs when it runs, so that `claimkit --help` and `--version` answer
+# without loading spaCy, pandas, DuckDB or jsonschema (a test checks it).
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Audit history essays: extract figures and dates as claims and flag where sources disagree.\n\n"
     "Example: claimkit audit sources/ --out claims/",
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print claimkit's version and exit."),
+) -> None:
+    """Audit history essays: extract figures and dates as claims and flag where sources disagree.
+
+    Example: claimkit audit sources/ --out claims/
+    """
 
 
 class Format(str, Enum):
@@ -75,6 +87,8 @@ def _guarded(command):
 
 def _check_paths(paths: List[Path], encoding: Optional[str]) -> None:
     """Usage checks before any work: every input exists, the encoding is known."""
+    from .read import check_encoding
+
     for p in paths:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder; check the path (nothing was read)")
@@ -104,6 +118,8 @@ class _Show:
 
 
 def _emit(df, fmt: Format, output: Optional[Path]) -> None:
+    from .store import exports, to_records
+
     if output is None:
         if fmt == Format.jsonl:
             sys.stdout.write(exports.jsonl_lines(to_records(df)))
@@ -134,6 +150,9 @@ def extract(
 
     Example: claimkit extract sources/ --format csv -o claims.csv
     """
+    from .extract import extract_all
+    from .read import read_sources
+
     _check_paths(paths, encoding)
     _check_output(fmt, output)
     with _Show(quiet) as show:
@@ -167,6 +186,9 @@ def compare(
 
     Example: claimkit compare claims/claims.jsonl --groups; claimkit compare claims/claims.jsonl --pairs 3f2a
     """
+    from .compare import compare_groups, pairs_of
+    from .store import exports
+
     _check_output(fmt, output)
     if groups and pairs:
         raise UsageError("--groups and --pairs: give one of them")
@@ -193,9 +215,11 @@ PERSONS = typer.Option(None, "--persons",
                        help="Person list for spelling checks (default: claims/reference/persons.csv).")
 
 
-def _references(reference: Optional[List[Path]], persons: Optional[Path], folder: Path = DEFAULT_FOLDER):
-    """The reference tables and person list to use: those given, else those in ``folder``."""
-    tables, found = default_tables(folder)
+def _references(reference: Optional[List[Path]], persons: Optional[Path], folder: Optional[Path] = None):
+    """The reference tables and person list to use: those given, else those in ``folder`` (claims/reference/)."""
+    from .verify import DEFAULT_FOLDER, default_tables
+
+    tables, found = default_tables(folder or DEFAULT_FOLDER)
     return (list(reference) if reference else tables), (persons or found)
 
 
@@ -220,6 +244,12 @@ def verify(
 
     Example: claimkit verify sources/ --reference claims/reference/soviet-repression-1930s.csv
     """
+    from .extract import extract_all
+    from .read import read_sources
+    from .store import exports
+    from .verify import DEFAULT_FOLDER, check_names, load_persons, load_reference
+    from .verify import verify as run_verify
+
     tables, people = _references(reference, persons)
     if not tables:
         raise UsageError(f"no reference table: give one with --reference FILE (none found in {DEFAULT_FOLDER}/)")
@@ -266,6 +296,8 @@ def report(
 
     Example: claimkit report claims/ -o report.html
     """
+    from .report import report_from_database
+
     if output is not None and output.is_dir():
         raise UsageError(f"-o {output}: is a folder; give a file name for the report")
     path, warnings = report_from_database(folder, output, sources=sources or None)
@@ -293,6 +325,8 @@ def export(
 
     Example: claimkit export claims/ --format w3c
     """
+    from .report import export_from_database
+
     try:
         path, warnings = export_from_database(folder, fmt.value, output, sources=sources or None)
     except ClaimkitError as err:
@@ -319,11 +353,19 @@ def audit(
     lexicon: Optional[List[Path]] = typer.Option(
         None, "--lexicon", help="Your own lexicon (JSON: subjects, event classes, verbs, places, named periods; "
                                 "see schemas/lexicon.schema.json), merged over claimkit's; repeat for several."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in this many processes (at most one "
+                                "per core; each loads its own copy of the pipeline)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", envvar="CLAIMKIT_SCHEDULER", help="Address of a Dask scheduler (tcp://host:8786): "
+        "extract on its cluster, one task per batch of documents (pip install 'claimkit[dask]')."),
 ) -> None:
     """Read, extract, compare, verify and store: write claims, disagreements, verdicts, sources and the database.
 
     Example: claimkit audit sources/ --out claims/ --lexicon my-words.json
     """
+    from .audit import audit as run_audit
+    from .nlp.lexicon import load as load_lexicon
+
     try:
         load_lexicon(lexicon or ())
     except LexiconError as err:
@@ -331,7 +373,7 @@ def audit(
     with _Show(quiet) as show:
         result = run_audit(paths, out_dir=out, catalog=catalog, encoding=encoding, progress=show,
                            references=reference or None, persons=persons, report=not no_report,
-                           lexicons=lexicon or None)
+                           lexicons=lexicon or None, workers=workers, scheduler=scheduler or None)
     for w in result.warnings:
         typer.echo(f"claimkit: warning: {w}", err=True)
     for err in result.errors:

@@ -21,8 +21,13 @@ class ExtractionError(SourceError):
 
     def __init__(self, path, problem: str, phrase: str | None = None):
         self.phrase = phrase
+        self._given = (str(path), problem, phrase)
         where = f" (near {phrase!r})" if phrase else ""
         super().__init__(path, f"{problem}{where}; the file was left out, the others were audited")
+
+    def __reduce__(self):
+        """Rebuilt from what it was given, so it crosses to and from worker processes intact."""
+        return (type(self), self._given)
 
 
 class UsageError(ClaimkitError):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -26,14 +27,16 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 from spacy.language import Language
 
-from ..errors import ClaimkitError, ExtractionError
+from ..errors import ClaimkitError, ExtractionError, UsageError
 from ..nlp import citations_table, load_pipeline
 from ..nlp.lexicon import accepts_lexicons
 from ..read import OffsetMap, Source, read_sources
 from ..store import (CITATION_COLUMNS, CLAIM_COLUMNS, citations_frame, claims_frame, indexed, schema_errors,
                      to_records)
-from .claims import _citations, _doc_for, assign_name_keys, claims_from_doc
+from .batch import _failure, extract_batch
+from .claims import assign_name_keys
 from .names import NameIndex
+from .parallel import check_parallel, connect, in_processes, on_dask
 
 BATCH_SIZE = 16
 CHUNK_CHARS = 50_000
@@ -44,7 +47,6 @@ Progress = Callable[[str, int, "int | None"], None]
 _PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
-_PHRASE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 @dataclass
@@ -108,45 +110,6 @@ def _batches(sources: list[Source], batch_size: int, limit: int) -> Iterator[lis
         yield batch
 
 
-def _parse(nlp: Language, pieces: list[Source]) -> list:
-    """Each piece's Doc, or the exception it raised: the batch through ``nlp.pipe`` first, and
-    one by one only when the batch fails."""
-    try:
-        return list(nlp.pipe([_doc_for(nlp, p) for p in pieces], batch_size=len(pieces)))
-    except Exception:  # noqa: BLE001 - any failure is isolated below, document by document
-        pass
-    out = []
-    for p in pieces:
-        try:
-            out.append(nlp(_doc_for(nlp, p)))
-        except Exception as err:  # noqa: BLE001
-            out.append(err)
-    return out
-
-
-def culprit(text: str) -> str | None:
-    """The first phrase of ``text`` that the number or date grammar cannot read, if any."""
-    from ..grammar import find_dates, find_quantities
-
-    for m in _PHRASE.finditer(text):
-        phrase = m.group().strip()
-        if not phrase:
-            continue
-        try:
-            find_quantities(phrase, skip=[(d.start, d.end) for d in find_dates(phrase)])
-        except Exception:  # noqa: BLE001 - this is the search for the one that fails
-            return phrase if len(phrase) <= 120 else phrase[:117] + "..."
-    return None
-
-
-def _failure(source: Source, err: Exception, piece: Source | None = None) -> ExtractionError:
-    if isinstance(err, ExtractionError):
-        return err
-    detail = str(err).splitlines()[0][:200] if str(err) else ""
-    problem = f"extraction failed ({type(err).__name__}{': ' + detail if detail else ''})"
-    return ExtractionError(source.path, problem, culprit((piece or source).text))
-
-
 def _check(source: Source, claims: pd.DataFrame, citations: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     """The source's records, checked against their schemas and for numbers JSON cannot hold."""
     claim_records, citation_records = to_records(claims), to_records(citations)
@@ -170,16 +133,36 @@ def extract_all(
     chunk_chars: int = CHUNK_CHARS,
     names: NameIndex | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
+    scheduler=None,
 ) -> Extraction:
     """Claims and citations of already-read sources, each source in isolation (see the module).
 
     ``names`` is the index that gives people and organisations their keys (an audit passes
     the one stored in its database, so keys never change between runs); ``progress("extract",
     done, total)`` is called before the first source (``done`` 0) and after each.
+
+    ``workers``: parse in that many processes (see :mod:`claimkit.extract.parallel`); ``scheduler``:
+    the address of a Dask scheduler (or a ``distributed.Client``) to send the batches to. Either way
+    the claims, ids, offsets and order are those of one process.
+
+    Raises:
+        UsageError: ``workers`` below 1, a ``nlp`` that cannot be sent to worker processes, or a
+        ``scheduler`` without Dask installed or out of reach.
     """
-    nlp = nlp or load_pipeline()
+    check_parallel(workers, scheduler)
+    if isinstance(scheduler, str):
+        with connect(scheduler) as client:
+            return extract_all(sources, nlp=nlp, batch_size=batch_size, chunk_chars=chunk_chars, names=names,
+                               progress=progress, scheduler=client)
+    if scheduler is not None and nlp is not None and nlp is not load_pipeline():
+        raise UsageError("nlp=: a Dask cluster's workers read with claimkit's own pipeline; leave nlp= out with "
+                         "scheduler=, or use workers= to read with this one")
+    if nlp is None and workers == 1 and scheduler is None:
+        nlp = load_pipeline()
     sources = list(sources)
-    limit = max(1000, min(chunk_chars, nlp.max_length - 1))
+    # with workers and no pipeline given, the workers load the default one; spaCy's default length limit
+    limit = max(1000, min(chunk_chars, (nlp.max_length if nlp is not None else 1_000_000) - 1))
     index = names if names is not None else NameIndex()
     claim_parts: list[pd.DataFrame] = []
     citation_parts: list[pd.DataFrame] = []
@@ -213,22 +196,26 @@ def extract_all(
         if progress is not None:
             progress("extract", finished, len(sources))
 
-    for batch in _batches(sources, batch_size, limit):
-        for (i, j, shift, piece), doc in zip(batch, _parse(nlp, [p for *_, p in batch])):
-            state = pending.setdefault(i, {"claims": [], "citations": [], "error": None})
-            if state["error"] is None:
-                if isinstance(doc, Exception):
-                    state["error"] = _failure(sources[i], doc, piece)
-                else:
-                    try:
-                        state["claims"].extend(claims_from_doc(piece, doc))
+    batches = _batches(sources, batch_size, limit)
+    if scheduler is not None:
+        results = on_dask(batches, scheduler)
+    elif workers > 1:
+        results = in_processes(batches, workers, nlp)  # None: each worker loads claimkit's pipeline
+    else:
+        results = ((batch, extract_batch(nlp, [p for *_, p in batch])) for batch in batches)
+    with closing(results):  # a pool or a cluster's tasks are let go even when the parent fails
+        for batch, outcomes in results:
+            for (i, j, shift, piece), (found, cited, error) in zip(batch, outcomes):
+                state = pending.setdefault(i, {"claims": [], "citations": [], "error": None})
+                if state["error"] is None:
+                    if error is not None:
+                        state["error"] = error
+                    else:
+                        state["claims"].extend(found)
                         state["citations"].extend(replace(c, start=c.start + shift, end=c.end + shift)
-                                                  for c in _citations(doc.text))
-                    except Exception as err:  # noqa: BLE001
-                        state["error"] = _failure(sources[i], err, piece)
-            del doc
-            if j == counts[i] - 1:
-                finish(i)
+                                                  for c in cited)
+                if j == counts[i] - 1:
+                    finish(i)
     claims = indexed(pd.concat(claim_parts), "claim_id") if claim_parts else claims_frame([])
     citations = pd.concat(citation_parts, ignore_index=True) if citation_parts else citations_frame([])
     return Extraction(claims=claims.astype(CLAIM_COLUMNS), citations=citations.astype(CITATION_COLUMNS),

@@ -467,9 +467,26 @@ EVENT_FIELDS = ("predicate", "predicate_class", "participants", "participant_kin
                 "negated", "event", "event_key", "topic_events", "topic_place", "event_date")
 FOOTNOTES_KEY = "claimkit_footnotes"  # doc.user_data key: [(offset in doc.text, marker)], sorted
 
-for _name in set(FRAME_FIELDS + EVENT_FIELDS):
+def _event_date_key(span: Span) -> tuple:
+    return ("._.", "event_date", span.start_char, span.end_char)  # where spaCy keeps a plain extension's value
+
+
+def _get_event_date(span: Span) -> tuple[int, int] | None:
+    value = span.doc.user_data.get(_event_date_key(span))
+    return tuple(value) if value is not None else None
+
+
+def _set_event_date(span: Span, value) -> None:
+    # kept as a list: a Doc crosses between processes (nlp.pipe(n_process=...)) as msgpack, which turns a
+    # tuple into a list, so the getter gives the same (start, end) tuple on both sides
+    span.doc.user_data[_event_date_key(span)] = list(value) if value is not None else None
+
+
+for _name in set(FRAME_FIELDS + EVENT_FIELDS) - {"event_date"}:
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
+if not Span.has_extension("event_date"):  # (start_char, end_char) of the event's date span
+    Span.set_extension("event_date", getter=_get_event_date, setter=_set_event_date)
 
 
 class ClaimFramer:
