@@ -27,7 +27,8 @@ process's: the worker processes' own (a pipeline each) is not in it.
 Acceptance: peak memory under 1,500 MB at 1,000,000 words, and time growing linearly
 (each growth at most 1.25 times the growth in words); every stage growing at most 11x from
 100,000 to 1,000,000 words; two workers at least 1.6x as fast as one at 300,000 words; the Dask
-path within 15% of two workers. Each check is printed with PASS or FAIL when the run has the
+path within 15% of two workers; report.html at 1,000,000 words under 20 MB and opening in Chromium in
+under 5 s (size and opening time are printed for every run that writes the page). Each check is printed with PASS or FAIL when the run has the
 sizes and configurations it needs; the script exits 0 either way, 1 only when an audit cannot run.
 
 How to run, from the repository root::
@@ -42,9 +43,11 @@ How to run, from the repository root::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,6 +65,8 @@ LINEAR = 1.25  # time may grow at most this many times faster than the words
 STAGE_GROWTH = 11  # from 10^5 to 10^6 words, no stage may take more than this many times longer
 SPEEDUP = 1.6  # two workers against one, at 300,000 words
 DASK_SLACK = 0.15  # the Dask path may take at most this much longer than two workers
+REPORT_MB = 20  # report.html at 1,000,000 words: at most this size
+REPORT_OPEN_S = 5  # and open in Chromium in less than this
 WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 
 
@@ -219,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{words:,} words in {files} files, {name}: auditing...", file=sys.stderr, flush=True)
                 figures = _child(["--child", str(corpus), str(out), "--batch-size", str(batch), *flags,
                                   *(["--no-report"] if args.no_report else [])])
+                figures.update(_page(out / "report.html"))
                 runs[name].append({"size": size, "files": files, "words": words, **figures})
         bare = _child(["--bare", str(root / f"corpus-{sizes[0]}"), "--batch-size", str(batch)])
     for name, rows in runs.items():
@@ -226,6 +232,21 @@ def main(argv: list[str] | None = None) -> int:
         report(rows, bare, batch)
     compare_configs(runs)
     return 0
+
+
+def _page(path: Path) -> dict:
+    """report.html's size in MB and the seconds Chromium takes to open it (benchmarks/report.py's
+    ``open_time``: navigation to the load event, median of three), when the page was written."""
+    if not path.exists():
+        return {}
+    figures = {"report_mb": path.stat().st_size / 1e6}
+    chromium = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if chromium:
+        spec = importlib.util.spec_from_file_location("report_bench", Path(__file__).with_name("report.py"))
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+        figures["report_open_s"] = bench.open_time(path, chromium, 60) / 1000
+    return figures
 
 
 def _nearest(rows: list[dict], words: int) -> dict | None:
@@ -246,6 +267,17 @@ def compare_configs(runs: dict[str, list[dict]]) -> None:
             print(f"{name}: stage growth 100,000 -> 1,000,000 words: "
                   + ", ".join(f"{s} {g:.1f}x" for s, g in growth.items())
                   + f" (at most {STAGE_GROWTH}x; worst {worst}): {'PASS' if growth[worst] <= STAGE_GROWTH else 'FAIL'}")
+    for name, rows in runs.items():
+        for r in rows:
+            if "report_mb" not in r:
+                continue
+            opened = r.get("report_open_s")
+            line = (f"{name}, {r['words']:,} words: report.html {r['report_mb']:.1f} MB"
+                    + (f", opens in Chromium in {opened:.1f} s" if opened is not None else ""))
+            if _nearest([r], 1_000_000):
+                ok = r["report_mb"] < REPORT_MB and (opened is None or opened < REPORT_OPEN_S)
+                line += f" (under {REPORT_MB} MB and {REPORT_OPEN_S} s): {'PASS' if ok else 'FAIL'}"
+            print(line)
     one, two = runs.get("1 worker", []), runs.get("2 workers", [])
     dask = runs.get("dask, 2 workers", [])
     for size in sorted({r["size"] for r in one} & {r["size"] for r in two}):
