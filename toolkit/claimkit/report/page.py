@@ -149,15 +149,23 @@ def _copies(sources: list[Source], by_source: dict[str, list[dict]], frames: dic
                 first_of[s.text_hash] = s.source_id
             continue
         first = first_of[s.text_hash]
-        theirs = {(c["kind"], c["start"], c["end"], c["text"]): c for c in by_source.get(first, [])}
+        theirs: dict[tuple, list[dict]] = defaultdict(list)  # an event and its date share their characters
+        for c in by_source.get(first, []):
+            theirs[(c["kind"], c["start"], c["end"], c["text"])].append(c)
         mine = by_source.get(s.source_id, [])
-        pairs = [(c, theirs.get((c["kind"], c["start"], c["end"], c["text"]))) for c in mine]
-        if len(mine) != len(theirs) or any(
+        pairs = [(c, _take(theirs, (c["kind"], c["start"], c["end"], c["text"]))) for c in mine]
+        if len(mine) != len(by_source.get(first, [])) or any(
                 o is None or frames[c["claim_id"]]["fields"] != frames[o["claim_id"]]["fields"] for c, o in pairs):
             continue  # read differently (another issued date, another catalog entry): shown in full
         copy_of[s.source_id] = first
         alias.update((c["claim_id"], o["claim_id"]) for c, o in pairs)
     return copy_of, alias
+
+
+def _take(claims: dict[tuple, list[dict]], key: tuple) -> dict | None:
+    """The next claim at ``key`` (claims of one text come in the same order in every copy)."""
+    found = claims.get(key)
+    return found.pop(0) if found else None
 
 
 def _by_first(copy_of: dict[str, str]) -> dict[str, list[str]]:
