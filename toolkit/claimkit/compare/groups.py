@@ -66,6 +66,32 @@ class Classes:
         return self.members.get(id(rep), [rep.row])
 
 
+class Linked:
+    """Ids joined pair by pair into sets (union-find with path halving); iterates over every id seen."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        """The id that stands for ``x``'s set (``x`` joins as its own set if new)."""
+        parent = self.parent
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, x: str, y: str) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[rx] = ry
+
+    def __contains__(self, x: str) -> bool:
+        return x in self.parent
+
+    def __iter__(self):
+        return iter(list(self.parent))
+
+
 def build_groups(judged: list[tuple[Claim, Claim, dict]], classes: Classes, prior: pd.DataFrame | None = None,
                  fresh_ids: set[str] | None = None) -> pd.DataFrame:
     """The groups table from judged pairs of representatives (see the module docstring).
@@ -74,19 +100,8 @@ def build_groups(judged: list[tuple[Claim, Claim, dict]], classes: Classes, prio
     them, and a group no new pair touches is kept as it was. A pair of two earlier representatives that a
     new copy made worth judging again (``fresh_ids`` names the new claims) was counted in its group already.
     """
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[rx] = ry
-
+    linked = Linked()
+    find, union = linked.find, linked.union
     rep_of: dict[str, Claim] = {}
     for rep in classes.by_signature.values():
         rows = classes.of(rep)
@@ -127,7 +142,7 @@ def build_groups(judged: list[tuple[Claim, Claim, dict]], classes: Classes, prio
         counts[root][1] += int(g.flagged_pairs)
         flagged[root] |= set(g.disagreeing)
     by_root: dict[str, list[str]] = defaultdict(list)
-    for cid in parent:
+    for cid in linked:
         by_root[find(cid)].append(cid)
     rows = []
     for root, ids in by_root.items():

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .. import _data
+from ..compare.groups import Linked
 from .words import at, happened, when
 
 _DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5,
@@ -93,25 +94,19 @@ def member_of(c: dict, source: str, unit: str | None = None) -> Member | None:
 
 def groups_from_pairs(pairs: list[dict], claims: dict[str, dict], names: dict[str, str]) -> list[Group]:
     """Groups of the claims linked by aligned quantity pairs, those with a contradiction first."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    linked = Linked()
+    find = linked.find
     worst: dict[str, str] = {}
     for p in pairs:
         if p.get("kind") == "quantity" and p["a"] in claims and p["b"] in claims:
-            parent[find(p["a"])] = find(p["b"])
+            linked.union(p["a"], p["b"])
     for p in pairs:
-        if p.get("kind") == "quantity" and p["a"] in parent:
+        if p.get("kind") == "quantity" and p["a"] in linked:
             root = find(p["a"])
             if _STATUS_RANK.get(p["status"], 0) > _STATUS_RANK.get(worst.get(root, ""), 0):
                 worst[root] = p["status"]
     members: dict[str, list[str]] = defaultdict(list)
-    for x in list(parent):
+    for x in linked:
         members[find(x)].append(x)
     out = []
     for root, ids in members.items():
