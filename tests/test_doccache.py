@@ -63,3 +63,16 @@ def test_doccache_framing_again_reads_the_entities_as_they_are_now(nlp):
     doc.ents = others + [Span(doc, t.i, t.i + 1, label="GPE") for t in lyon]
     after = framer(doc).spans["quantities"][0]._.topic_place  # the town named three times is now the topic's
     assert (before, after) == (None, "Lyon")
+
+
+def test_doccache_a_framed_doc_is_freed_when_its_reader_lets_go(nlp):
+    import gc
+    import weakref
+
+    doc = nlp(TEXT)
+    assert len(doc.spans["quantities"]) > 0 and doc.ents
+    gone = weakref.ref(doc)
+    del doc
+    gc.collect()
+    assert gone() is None  # the cache keeps nothing of a Doc once it is framed: memory stays with the batch
+    assert not doccache._ENTS

@@ -4,7 +4,9 @@ spaCy builds ``doc.text`` and ``doc.ents`` anew from the tokens each time they a
 ``token.sent`` walks the Doc to find the sentence's bounds; the frame rules read them for every
 figure and token, which made framing cost as much as the recogniser. The text of a Doc never
 changes; entities and sentence starts may (a component run later), so :func:`forget` drops them
-when a Doc is framed again. Kept in weak maps: a Doc that is gone leaves nothing behind.
+when a Doc is framed again. Kept in weak maps, but the cached entities are Spans, which hold their
+Doc: whoever reads them calls :func:`forget` when done (the claim framer does, after each Doc), or
+the Doc is never freed.
 """
 
 from __future__ import annotations

@@ -500,19 +500,22 @@ class ClaimFramer:
     def __call__(self, doc: Doc) -> Doc:
         quantities = list(doc.spans.get(self.quantities_key, []))
         footnotes = [tuple(m) for m in doc.user_data.get(FOOTNOTES_KEY, [])]
-        builder = FrameBuilder(doc, footnotes)
-        for q, frame in zip(quantities, builder.build(quantities)):
-            for name in FRAME_FIELDS:
-                setattr(q._, name, getattr(frame, name))
-            q._.hedge = frame.hedge
-        events = []
-        for event in builder.events():
-            span = event.span
-            for name in EVENT_FIELDS[:-3]:
-                setattr(span._, name, getattr(event, name))
-            span._.topic_events, span._.topic_place = builder.topic.names or None, builder.topic.place
-            span._.event_date = (event.date.start_char, event.date.end_char)
-            events.append(span)
+        try:
+            builder = FrameBuilder(doc, footnotes)
+            for q, frame in zip(quantities, builder.build(quantities)):
+                for name in FRAME_FIELDS:
+                    setattr(q._, name, getattr(frame, name))
+                q._.hedge = frame.hedge
+            events = []
+            for event in builder.events():
+                span = event.span
+                for name in EVENT_FIELDS[:-3]:
+                    setattr(span._, name, getattr(event, name))
+                span._.topic_events, span._.topic_place = builder.topic.names or None, builder.topic.place
+                span._.event_date = (event.date.start_char, event.date.end_char)
+                events.append(span)
+        finally:
+            forget(doc)  # the cached entities hold the Doc: kept, they would keep every framed Doc alive
         doc.spans[self.events_key] = events
         return doc
 
