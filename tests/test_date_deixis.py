@@ -175,3 +175,26 @@ def test_a_year_naming_a_congress_is_no_bound():
 def test_deixis_a_decade_is_no_year_for_a_day_without_one(text, expected):
     day = [d for d in find_dates(text) if d.text[:1].isdigit() and "19" not in d.text and "18" not in d.text][-1]
     assert (day.date_start, day.date_end) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The levy began in 1812. In late summer the regiments marched.",
+     [("1812", "1812-01-01", "1812-12-31"), ("late summer", "1812-08-02", "1812-08-31")]),  # the last third
+    ("The mines closed in 1640, and by early spring the miners had left.",
+     [("1640", "1640-01-01", "1640-12-31"), ("by early spring", None, "1640-03-30")]),
+    ("The harbour was built in 1702. In the fall the first ships came.", [("1702", "1702-01-01", "1702-12-31"),
+                                                                         ("fall", "1702-09-01", "1702-11-30")]),
+    ("The castle was taken in 1702. After the fall of the castle, and after the fall, the town paid.",
+     [("1702", "1702-01-01", "1702-12-31")]),           # "fall" as a collapse is no season
+])
+def test_deixis_seasons_take_the_year_of_the_story(text, expected):
+    assert [(d.text, d.date_start, d.date_end) for d in find_dates(text)] == expected
+
+
+def test_deixis_the_next_day_counts_only_from_a_date_nearby():
+    near = find_dates("The council met on 3 March 1850.\n\nThe next day the mayor resigned.")
+    far = find_dates("The council met on 3 March 1850.\n\nAftermath\n\nThe guild argued. The next day the mayor resigned.")
+    later = find_dates("The council met on 3 March 1850.\n\nAftermath\n\nThree years later the mayor resigned.")
+    assert (near[-1].text, near[-1].date_start) == ("The next day", "1850-03-04")
+    assert (far[-1].text, far[-1].date_start) == ("The next day", None)  # sections away: unresolved, not invented
+    assert later[-1].date_start == "1853-01-01"                     # a year counts across sections

@@ -248,8 +248,10 @@ class DateAtoms:
             nxt = self.tok(i + 1)
             if nxt is not None and nxt.kind == "word" and nxt.text[0].isupper():
                 return None  # "the Winter War": a name
-            if self.lower(i - 1) in ("the", "in", "this", "by", "until", "during", "mid", "-", "whole", "that") \
-                    or self.tok(i).text[0].isupper():
+            if self.lower(i) == "fall" and not self._fall_is_season(i):
+                return None  # "the fall of the city", "after the fall": a collapse, not autumn
+            if self.lower(i - 1) in ("the", "in", "this", "by", "until", "during", "early", "mid", "late", "-", "whole",
+                                     "that") or self.tok(i).text[0].isupper():
                 m0, m1 = w.seasons[self.lower(i)]  # "in the summer": the year comes from context
                 y = context_year or 4
                 return _Period(date(y, m0, 1), _month_end(y + (m1 < m0), m1), "season", has_year=False), i + 1
@@ -319,6 +321,20 @@ class DateAtoms:
         except ValueError:
             return None
         return _Period(when, when, "day", has_year=y is not None), k
+
+    _FALL_BEFORE = frozenset({"in", "during", "by", "until", "till", "through", "since", "this", "that", "last",
+                              "next", "early", "mid", "late", "-"})
+
+    def _fall_is_season(self, i: int) -> bool:
+        """Whether a lower-case "fall" with no year is autumn: the noun also names a collapse ("the fall of
+        the city", "after the fall"), so it needs a word of time before it ("in the fall", "that fall") and
+        no "of" after it."""
+        if self.lower(i + 1) == "of":
+            return False
+        k = i - 1
+        if self.lower(k) == "the":
+            k -= 1
+        return self.lower(k) in self._FALL_BEFORE
 
     def _second_year(self, k: int, first: int) -> tuple[int, int] | None:
         """The year after a dash: "-38" -> 1938, "-9" -> 1939, "–1938" -> 1938."""

@@ -17,7 +17,8 @@ Context rules and their limits:
   on a year or longer ("until 1989", "after 1945", "by 1934") is not such a
   date: it says when something stopped or started, not when the story is.
 - A relative date ("three years later", "the next day") counts from the
-  nearest earlier dated expression. When it is measured from an event the
+  nearest earlier dated expression; a day or week counts only from one in its
+  own paragraph or the one before. When it is measured from an event the
   text names instead ("the day before Hitler's troops entered Poland") or
   there is no earlier date, it stays unresolved: no date is invented.
 - A four-digit number from 1000 to 2100 is a year unless a unit, scale or
@@ -155,6 +156,7 @@ class _Parser(DateAtoms, DeicticReader):
         # (offset, first day, last day, precision)
         self.last_anchor: tuple[int, date, date, str] | None = None
         self.last_ref: tuple[int, date, date, str] | None = None
+        self._breaks: list[int] | None = None  # offsets of blank lines, found on first need
 
     def lower(self, i: int) -> str:
         return self.toks[i].lower if 0 <= i < len(self.toks) else ""
@@ -687,6 +689,15 @@ class _Parser(DateAtoms, DeicticReader):
                 return self._resolve(i, i + 3, w.rel_units[self.lower(i + 1)], sign)
         return None
 
+    def _paragraphs_between(self, start: int | None, end: int) -> int:
+        """Paragraph breaks (blank lines) between two offsets: "the next day" counts from a date in its own
+        paragraph or the one before, not from one sections away."""
+        if start is None:
+            return 0
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", self.text)]
+        return bisect_left(self._breaks, end) - bisect_left(self._breaks, start)
+
     def _resolve(self, i: int, k: int, unit: str, amount: int) -> DateExpr:
         nxt = self.tok(k)
         # "the day before Hitler's troops entered Poland": measured from an event, not a date
@@ -695,7 +706,8 @@ class _Parser(DateAtoms, DeicticReader):
         last_ref = self.last_ref
         if last_ref is None and self.reference is not None:
             last_ref = (None, self.reference, self.reference, "day")  # "the day after" in a dated text
-        if last_ref is None or from_event or ranks.index(last_ref[3]) > ranks.index(unit):
+        if last_ref is None or from_event or ranks.index(last_ref[3]) > ranks.index(unit) \
+                or unit in ("day", "week") and self._paragraphs_between(last_ref[0], self.toks[i].start) > 1:
             return self.emit(i, k, None, None, {"week": "day"}.get(unit, unit), False, None, relative=True)
         offset, ref_first, ref_last, _ = last_ref
         ref = ref_last if amount >= 0 else ref_first  # "later" counts from the end, "before" from the start
