@@ -136,6 +136,11 @@ SHARES = [
     ("In Kazakhstan a third of the herds were slaughtered.", "a third", exact(100 / 3, "percent")),
     ("The purge swept away two-thirds of the officer corps.", "two-thirds", exact(200 / 3, "percent")),
     ("The inspectors found that three quarters of the barns stood empty.", "three quarters", exact(75, "percent")),
+    # a fraction standing alone before a verb, an auxiliary or a preposition
+    ("Of the weavers who marched, a quarter died in the winter.", "a quarter", exact(25, "percent")),
+    ("Of the delegates, a third were expelled before the vote.", "a third", exact(100 / 3, "percent")),
+    ("Of the crews, a fifth deserted.", "a fifth", exact(20, "percent")),
+    ("The share of acquittals sank to a quarter after the new decree.", "a quarter", exact(25, "percent")),
     # ratios: value = part, with part, whole and the derived share
     ("Afterwards one in five collective farms had no horses left.", "one in five",
      exact(1, part=1, whole=5, share=20)),
@@ -477,6 +482,9 @@ MORE_NOT_QUANTITIES = [
     ("Conquest disputes the total.[30] Others agree.", "[30]"),
     ("Molotov was named in the Trial of the Twenty One records.", "Twenty One"),
     ("No treaty could bind a third power to the pact.", "a third"),
+    ("The guns opened at a quarter past six.", "a quarter"),  # a clock time
+    ("Then a third armed column reached the river.", "a third"),  # an ordinal before a participle and its noun
+    ("The fort stood a quarter mile from the ford.", "a quarter"),
     ("He ruled for a decade and a half before the war.", "a half"),
     ("Orlov 1953 pages 347 to 349 tell the story.", "1953"),
 ]

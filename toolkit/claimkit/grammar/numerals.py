@@ -90,6 +90,7 @@ class Words:
         self.rate_words = set(d["rate_words"])
         self.rate_nouns = set(d["rate_nouns"])
         self.clock_words = set(d["clock_words"])
+        self.share_followers = set(d["share_followers"])
         self.hedge_modals = set(d["hedge_modals"])
         self.reach_verbs = _phrases({v: v for v in d["reach_verbs"]})
         self.small = set(self.units) | set(self.tens)
@@ -452,6 +453,18 @@ class NumeralReader:
             return None
         return c.value + self.w.compound_ordinals[ordinal], k + 1
 
+    def share_alone(self, j: int) -> bool:
+        """Whether the word at ``j``, after "a third" or "a quarter", leaves the fraction standing alone as a
+        share ("a quarter died", "a third were shot") rather than modifying a noun ("a quarter century");
+        "a quarter after five" is a clock time."""
+        word = self.lower(j)
+        if word in ("after", "past", "to", "before") and (self.kind(j + 1) == "num" or self.lower(j + 1) in self.w.small):
+            return False
+        if word in self.w.share_followers:
+            return True
+        return len(word) >= 4 and word.endswith("ed") and self.tok(j).text.islower() \
+            and (self.kind(j + 1) != "word" or self.lower(j + 1) in self.w.share_followers)  # not "a third armed column"
+
     def half_of_a_unit(self, i: int) -> bool:
         """Whether the article at ``i`` follows "and" after a word that is no number ("a decade and a half")."""
         before = self.lower(i - 2)
@@ -478,8 +491,9 @@ class NumeralReader:
             den = self.denominator(i + 1, 1)
             if den is None or self.half_of_a_unit(i):
                 return None  # "a decade and a half": the half belongs to the decade
-            if self.lower(i + 1) != "half" and self.kind(den[1]) == "word" and self.lower(den[1]) not in ("of",) \
-                    and self.lower(den[1]) not in w.scales:
+            after = self.lower(den[1])
+            if self.lower(i + 1) != "half" and self.kind(den[1]) == "word" and after not in ("of",) \
+                    and after not in w.scales and not self.share_alone(den[1]):
                 return None  # "a third power", "a quarter century": an ordinal or a noun, not a share
             return Num(1 / den[0], den[1], fraction=True)
         num = self.words(i)

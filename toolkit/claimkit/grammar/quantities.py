@@ -20,7 +20,10 @@ Bounds (``low``/``high``) follow from the qualifier's rule in ``data/numbers.jso
 ``below`` (up to, as much as, fewer than, "or less") -> [null, v]; a range
 (including "more than 10 and less than 40") -> [low, high]; a vague amount ->
 its listed interval. Shares ("half", "a third", "3/4") are read as percentages
-so that "half" and "50%" compare; ratios ("three out of five", and "Out of
+so that "half" and "50%" compare; "a third" or "a quarter" alone is a share
+before "of", a verb, an auxiliary or a preposition ("a quarter died", "fell to a
+quarter after"), and no share before a noun ("a quarter century", "a third
+power") or in a clock time ("a quarter past six"); ratios ("three out of five", and "Out of
 eighty members ... only five" across a clause) keep ``part`` and ``whole``.
 
 Units come from the registry of :mod:`claimkit.grammar.units` (pint's units and
