@@ -241,6 +241,8 @@ VAGUE_CASES = [
     ("Over the decade many millions of peasants left the land.", "many millions", "many millions"),
     ("The bombing drove tens of thousands of townspeople into the hills.", "tens of thousands", "tens of thousands"),
     ("Rebels burned dozens of grain stores along the river.", "dozens", "dozens"),
+    ("The garrison held a couple of thousand muskets.", "a couple of thousand", "a couple of thousand"),
+    ("A couple hundred weavers marched on the mill.", "A couple hundred", "a couple hundred"),
 ]
 
 
