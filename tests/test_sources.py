@@ -101,6 +101,18 @@ def test_sources_markdown_drops_link_targets(tmp_path):
     assert "the 1937 order" in src.text
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_sources_emphasis_marks_are_dropped_and_offsets_kept(tmp_path, name):
+    text = "In 1848 the assembly decreed the _ateliers nationaux_, and *some 100,000* men joined; my_file stays.\n"
+    src = read_source(write(tmp_path / name, text))
+    assert "the ateliers nationaux," in src.text and "some 100,000 men" in src.text and "my_file" in src.text
+    i = src.text.index("ateliers nationaux")
+    start, end = src.to_original(i, i + len("ateliers nationaux"))
+    assert src.original[start:end] == "ateliers nationaux"  # the words, not their marks, in the original file
+    j = src.text.index("100,000")
+    assert src.original[slice(*src.to_original(j, j + 7))] == "100,000"
+
+
 def test_sources_catalog_supplies_ids_and_metadata(tmp_path):
     write(tmp_path / "essay-one.txt", "In 1937 about 680,000 people were shot.")
     write(tmp_path / "catalog.json", json.dumps([

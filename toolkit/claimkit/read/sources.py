@@ -3,7 +3,8 @@
 A Source keeps three things side by side: the original text (the decoded
 file, or the text extracted from a .docx or .pdf; every offset claimkit reports
 points into it), the cleaned text that the NLP pipeline reads (visible HTML
-text, boilerplate and footnote markers removed) and the
+text, Markdown marks and, in plain text too, the underscores or asterisks of
+emphasis, boilerplate and footnote markers removed) and the
 :class:`~claimkit.read.offsets.OffsetMap` between them.
 """
 
@@ -35,6 +36,9 @@ _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _MD_MARKUP = re.compile(r"(?m)^#{1,6}\s+|\*\*|__|^\s*>\s?|<!--.*?-->", re.S)
+# one underscore or asterisk each side of a phrase, at word bounds: emphasis in Markdown, and in plain
+# text copied from wikis and editors ("the _levée en masse_"); never inside a word ("snake_case", "5*")
+_EMPHASIS = re.compile(r"(?<![\w*_])([_*])(?=[^\s_*])[^\n]*?[^\s_*]\1(?![\w*_])")
 
 
 @dataclass
@@ -153,6 +157,16 @@ def _markdown_ranges(text: str) -> list[tuple[int, int, str]]:
         ranges.append((m.end(1), m.end(), ""))  # "](url)"
     for m in _MD_MARKUP.finditer(text):
         ranges.append((m.start(), m.end(), ""))
+    taken = sorted((s, e) for s, e, _ in ranges)
+    return ranges + [r for r in _emphasis_ranges(text) if not any(s < r[1] and r[0] < e for s, e in taken)]
+
+
+def _emphasis_ranges(text: str) -> list[tuple[int, int, str]]:
+    """The marks of single-underscore or single-asterisk emphasis, to drop (the words stay)."""
+    ranges = []
+    for m in _EMPHASIS.finditer(text):
+        ranges.append((m.start(), m.start() + 1, ""))
+        ranges.append((m.end() - 1, m.end(), ""))
     return ranges
 
 
@@ -166,7 +180,8 @@ def clean(original: str, fmt: str) -> dict:
     elif fmt == "md":
         visible, outer = without_ranges(original, _markdown_ranges(original))
     else:
-        visible, outer = original, None
+        emphasis = _emphasis_ranges(original)
+        visible, outer = without_ranges(original, emphasis) if emphasis else (original, None)
 
     excluded = find_boilerplate(visible)
     dateline = find_dateline(visible, excluded)
