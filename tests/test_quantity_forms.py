@@ -141,6 +141,11 @@ SHARES = [
     ("Of the delegates, a third were expelled before the vote.", "a third", exact(100 / 3, "percent")),
     ("Of the crews, a fifth deserted.", "a fifth", exact(20, "percent")),
     ("The share of acquittals sank to a quarter after the new decree.", "a quarter", exact(25, "percent")),
+    # one-word multiples
+    ("Twice as many weavers as spinners lost their work.", "Twice", exact(2, "times", share=None)),
+    ("The new levy was double that of the old one.", "double", exact(2, "times", share=None)),
+    ("The ministry meant the harvest to double within five years.", "double", exact(2, "times", share=None)),
+    ("Between the wars the price of bread trebled.", "trebled", exact(3, "times", share=None)),
     # ratios: value = part, with part, whole and the derived share
     ("Afterwards one in five collective farms had no horses left.", "one in five",
      exact(1, part=1, whole=5, share=20)),
@@ -485,6 +490,8 @@ MORE_NOT_QUANTITIES = [
     ("Molotov was named in the Trial of the Twenty One records.", "Twenty One"),
     ("No treaty could bind a third power to the pact.", "a third"),
     ("The guns opened at a quarter past six.", "a quarter"),  # a clock time
+    ("The courier was stopped twice on the road.", "twice"),  # occasions, not a multiple
+    ("The envoy was a double agent for years.", "double"),
     ("Then a third armed column reached the river.", "a third"),  # an ordinal before a participle and its noun
     ("The fort stood a quarter mile from the ford.", "a quarter"),
     ("He ruled for a decade and a half before the war.", "a half"),

@@ -23,7 +23,9 @@ its listed interval. Shares ("half", "a third", "3/4") are read as percentages
 so that "half" and "50%" compare; "a third" or "a quarter" alone is a share
 before "of", a verb, an auxiliary or a preposition ("a quarter died", "fell to a
 quarter after"), and no share before a noun ("a quarter century", "a third
-power") or in a clock time ("a quarter past six"); ratios ("three out of five", and "Out of
+power") or in a clock time ("a quarter past six"); one-word multiples are so
+many ``times`` ("twice as many", "double that of", "was to double", "prices
+trebled"), not "arrested twice" or "a double agent"; ratios ("three out of five", and "Out of
 eighty members ... only five" across a clause) keep ``part`` and ``whole``.
 
 Units come from the registry of :mod:`claimkit.grammar.units` (pint's units and
@@ -519,6 +521,17 @@ class _Parser(NumeralReader):
         if hit:
             end, (low, high) = hit
             return self.make(start_i, end, None, low, high, "vague", "count")
+        # one-word multiples: "twice as many", "double the number", "was to double", "output doubled"
+        # ("arrested twice" counts occasions, "a double agent" is no multiple)
+        extra = _extra_words()
+        times = extra["multipliers"].get(t.lower) if not currency and t.kind == "word" else None
+        if times is not None and not (self.lower(i + 1) in extra["multiplier_followers"] or t.lower not in (
+                "twice", "thrice") and self.lower(i - 1) in ("to", "will", "would", "could", "might", "should", "must")):
+            times = None
+        times = extra["multiplier_verbs"].get(t.lower) if times is None and not currency else times
+        if times is not None:
+            low, high = bounds(times, rule, self.tol)
+            return self.make(start_i, i + 1, times, low, high, qualifier, "times")
         # "per cent of twenty-two": the percent sign written first
         if not currency and not q and t.kind == "word":
             pct = self.longest(i, w.percent_words)
@@ -874,7 +887,9 @@ def _extra_words() -> dict:
                   "address_words": set(d["address_words"]), "name_followers": set(d["name_followers"]),
                   "counted_determiners": set(d["counted_determiners"]), "minor_units": d["minor_units"],
                   "compound_units": d["compound_units"], "angle_words": set(d["angle_words"]),
-                  "money_words": set(d["money_words"]), "plurals": set(d["irregular_plurals"])}
+                  "money_words": set(d["money_words"]), "plurals": set(d["irregular_plurals"]),
+                  "multipliers": d["multiplier_words"], "multiplier_followers": set(d["multiplier_followers"]),
+                  "multiplier_verbs": d["multiplier_verbs"]}
     return _EXTRA
 
 
@@ -882,7 +897,8 @@ def _first_tokens(w, reg) -> tuple[set, set]:
     """The tokens a quantity can begin with: lower-case words, and symbols and codes as written (built once)."""
     global _FIRST
     if _FIRST is None:
-        lower = set(w.starters) | set(reg.loose_prefixes.by_first) | set(_extra_words()["hyphen_prefixes"])
+        lower = set(w.starters) | set(reg.loose_prefixes.by_first) | set(_extra_words()["hyphen_prefixes"]) \
+            | set(_extra_words()["multipliers"]) | set(_extra_words()["multiplier_verbs"])
         exact = set(w.currency_symbols) | set(reg.prefixes.by_first) | reg.code_prefixes | set("~-−<>≥≤±")
         _FIRST = (lower, exact)
     return _FIRST
