@@ -139,6 +139,14 @@ def test_events_a_named_event_as_the_subject_of_a_dated_clause_happened_then(nlp
     assert event._.event == "Long Drought" and doc.char_span(*event._.event_date).text == "between 1876 and 1879"
 
 
+def test_events_a_noun_phrase_of_its_own_is_not_the_sources_topic(nlp):
+    doc = nlp("The Long Drought ruined the valley. The Long Drought emptied the villages. In 1877, the first "
+              "three-year plan was launched; it was finished a year early, in 1879. The drought ended in 1880.")
+    events = {doc.char_span(*e._.event_date).text: e._.event for e in doc.spans["events"]}
+    assert events["1880"] == "Long Drought"                    # "the drought": the source's own event
+    assert "plan" in events["1877"] and "plan" in events["1879"]  # the plan, and the "it" that stands for it
+
+
 @pytest.mark.parametrize("one, other, same", [
     ("the Terror", "the Reign of Terror", True),              # the longer name adds only an event word
     ("the Somme", "the Battle of the Somme", True),

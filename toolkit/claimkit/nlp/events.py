@@ -33,6 +33,7 @@ _THING_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 _INTRANSITIVE = ("died", "appointed")
 _PRONOUNS = {"he": "one", "she": "one", "him": "one", "her": "one", "they": "many", "them": "many"}
 _TOPIC_PRONOUNS = {"it", "this"}
+_OWN_MODIFIERS = ("amod", "compound", "nmod", "nummod", "poss")  # words that make a noun phrase name its own thing
 _PERIOD_NOUNS = {"period", "era", "time", "phase", "span", "stretch"}
 _DATING_VERBS = {"place", "date", "put", "set", "fix", "locate", "trace", "give", "assign"}
 
@@ -222,10 +223,15 @@ class EventReader:
             if arg.lower_ in _TOPIC_PRONOUNS:  # "it was abandoned in 1961": the event named just before
                 before = [e for e in self.named if not e.anaphoric and e.end <= arg.idx
                           and e.start >= arg.doc[max(arg.sent.start - 1, 0)].sent.start_char]
+                antecedent = self._headed_before(arg)  # "the first five-year plan was launched ...; it was
+                if antecedent is not None and (not before or before[-1].end <= antecedent[0]):  # finished in
+                    return antecedent[1:]  # 1932": the nearer plan, not the event named before nor the topic
                 if before:
                     return before[-1].text, _key_text(before[-1].key)
             if arg.lower_ in _TOPIC_PRONOUNS or arg.lemma_.lower() in self.lex.event_heads \
-                    and any(c.lower_ in ("the", "this", "that") for c in arg.children):
+                    and any(c.lower_ in ("the", "this", "that") for c in arg.children) \
+                    and not any(c.dep_ in _OWN_MODIFIERS for c in arg.children):  # "the plan", not "the first
+                # five-year plan": a noun phrase of its own names its own thing (read below)
                 head = arg.lemma_.lower()
                 resolved = self.topic.resolve(head) if head in self.lex.event_heads else None
                 if resolved is None and self.topic.events:
@@ -248,6 +254,20 @@ class EventReader:
             if key:
                 return text, _key_text(key)
         return None, None
+
+    def _headed_before(self, pronoun) -> tuple[int, str, str] | None:
+        """The noun phrase an "it" stands for: the last argument before it in its sentence headed by an event
+        noun ("the first five-year plan ... it"), as (offset, text, key); None when there is none."""
+        heads = [t for t in pronoun.doc[pronoun.sent.start:pronoun.i] if t.pos_ == "NOUN"
+                 and t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.lemma_.lower() in self.lex.event_heads]
+        if not heads:
+            return None
+        head = heads[-1]
+        words = [t for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "PROPN", "ADJ", "X")
+                 and t.dep_ in ("compound", "amod", "nmod") or t.i == head.i]
+        text = " ".join(t.text for t in words)
+        key = event_key(text)
+        return (words[0].idx, text, _key_text(key)) if key else None
 
     def _class(self, verb, counted: set[int]) -> str | None:
         lex = self.lex
