@@ -139,6 +139,18 @@ def test_events_a_named_event_as_the_subject_of_a_dated_clause_happened_then(nlp
     assert event._.event == "Long Drought" and doc.char_span(*event._.event_date).text == "between 1876 and 1879"
 
 
+def test_events_two_doers_make_two_events_and_a_shorter_name_is_the_same_doer(tmp_path, nlp):
+    claims, pairs = _audit(tmp_path, nlp, {
+        "a.txt": "Prussia invaded Saxony on 29 August 1756. The National Assembly of Saxony met on 3 June 1757.",
+        "b.txt": "Austria invaded Saxony in October 1756. The Assembly of Saxony met on 9 June 1757.",
+        "c.txt": "Prussia invaded Saxony on 2 September 1756, the chroniclers say.",
+    })
+    ab = _pairs_across(claims, pairs, "a", "b", kind="event")
+    assert not any("1756" in a or "1756" in b for a, b in zip(ab["text_a"], ab["text_b"]))  # two invasions
+    assert ab["flagged"].sum() == 1                                     # one assembly, two dates
+    assert _pairs_across(claims, pairs, "a", "c", kind="event")["flagged"].sum() == 1  # one invasion, two dates
+
+
 def test_events_a_noun_phrase_of_its_own_is_not_the_sources_topic(nlp):
     doc = nlp("The Long Drought ruined the valley. The Long Drought emptied the villages. In 1877, the first "
               "three-year plan was launched; it was finished a year early, in 1879. The drought ended in 1880.")

@@ -3,7 +3,8 @@
 An event is a verb of the event lexicon with a date of its own phrase (else of its sentence), or a
 named event dated in its own noun phrase ("the Great Famine of 1959 to 1961"), or a named event
 that "was a period" or "lasted" between two dates (class ``occurred``). What it happened to:
-- people: PERSON, ORG and NORP names among the verb's arguments; "he", "she" and "they" stand
+- people: PERSON, ORG and NORP names among the verb's arguments, and a country or town that is
+  the subject of an active verb ("Prussia invaded Saxony": who did it); "he", "she" and "they" stand
   for the people of the sentence before ("A decree ordered the arrest of A, B and C. Two days
   later they were executed"). For classes that happen to someone (``undergone``), everyone in
   the object or passive subject, a list or an "including" among them, is who it happened to;
@@ -112,7 +113,8 @@ def participants(verb, cls: str | None, lex: Lexicon) -> list[tuple[str, str, st
         for tok in child.subtree:
             if tok.ent_type_ in PARTICIPANT_LABELS and tok.ent_iob_ == "B":
                 ent = next((e for e in ents_of(tok.doc) if e.start == tok.i), None)
-                if ent is not None and ent.label_ != "GPE":
+                if ent is not None and (ent.label_ != "GPE" or ent.root == child and child.dep_ == "nsubj"
+                                        and role == "agent"):  # "Germany invaded Poland": who did it
                     # "the party head, Sergei Kirov, was murdered": an apposition is the argument itself; in
                     # "leaders ... were executed, including A and B" everyone named in the patient is one
                     same = ent.root == child or ent.root.dep_ == "appos" and ent.root.head == child \
