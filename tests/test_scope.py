@@ -151,6 +151,22 @@ def test_events_two_doers_make_two_events_and_a_shorter_name_is_the_same_doer(tm
     assert _pairs_across(claims, pairs, "a", "c", kind="event")["flagged"].sum() == 1  # one invasion, two dates
 
 
+def test_events_whose_envoy_was_arrested_is_no_party_to_the_arrest(nlp):
+    doc = nlp("Napoleon's envoy, Louis Otto, was arrested on 3 May 1801.")
+    [event] = doc.spans["events"]
+    assert event._.participants == ["Louis Otto"] and event._.participant_roles == ["patient"]
+
+
+def test_events_two_names_the_text_gives_in_one_sentence_are_two_events(tmp_path, nlp):
+    claims, pairs = _audit(tmp_path, nlp, {
+        "a.txt": "The Great Salt War of 1801–1803 and the Salt War of 1810–1812 ruined the coast. "
+                 "The Great Salt War of 1802 is remembered in songs.",
+    })
+    texts = {frozenset((a, b)) for a, b in zip(pairs["text_a"], pairs["text_b"])}
+    assert frozenset(("1801–1803", "1802")) in texts                    # one war, told twice
+    assert not any("1810–1812" in pair for pair in texts)                # the other war is not it
+
+
 def test_events_a_noun_phrase_of_its_own_is_not_the_sources_topic(nlp):
     doc = nlp("The Long Drought ruined the valley. The Long Drought emptied the villages. In 1877, the first "
               "three-year plan was launched; it was finished a year early, in 1879. The drought ended in 1880.")

@@ -214,6 +214,7 @@ class Claim:
     topic_place: str | None = None
     ends: tuple | None = None  # a range's or a span's two ends, each an interval
     people: bool = False
+    apart: frozenset = frozenset()  # named events its source tells apart from its own in one sentence
 
 
 def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Claim]]:

@@ -176,6 +176,8 @@ def _same_thing(a: Claim, b: Claim, heads: frozenset) -> bool:
         return False  # "the Convention" and "the National Convention" are one doer
     if a.event is None and b.event is None:
         return True  # keyed by who it happened to: one block, one person
+    if a.sentence[0] == b.sentence[0] and (b.event in a.apart or a.event in b.apart):
+        return False  # the text itself names them as two events
     return keys_match(a.event, b.event, heads)
 
 
@@ -340,6 +342,22 @@ def _candidates(blocks: dict[tuple, list[Claim]], fresh: set[int] | None = None)
                 yield from _across(members, blocks[other], fresh)
 
 
+def _tell_apart(blocks: dict[tuple, list[Claim]]) -> None:
+    """Set each named event's ``apart``: the other names its source gives, in one sentence, to events of their
+    own ("the Great Purge of 1937-1939 and the Purge of 1940-1942" are two purges in that text)."""
+    named = {id(c): c for key, members in blocks.items() if key[0] == "event" for c in members
+             if c.event and (c.row.get("event") or "")[:1].isupper()}
+    together: dict[tuple, set] = {}
+    for c in named.values():
+        together.setdefault(c.sentence, set()).add(c.event)
+    apart: dict[str, set] = {}
+    for (source, _), keys in together.items():
+        if len(keys) > 1:
+            apart.setdefault(source, set()).update((k, other) for k in keys for other in keys if other != k)
+    for c in named.values():
+        c.apart = frozenset(other for k, other in apart.get(c.sentence[0], ()) if k == c.event)
+
+
 def _pairs(claims: pd.DataFrame, classes: Classes | None = None, fresh_ids: set[str] | None = None):
     """Aligned pairs of class representatives (see :mod:`claimkit.compare.groups`): alike claims are one.
     With ``fresh_ids``, only the pairs with a side whose class holds one of those claims."""
@@ -356,6 +374,7 @@ def _pairs(claims: pd.DataFrame, classes: Classes | None = None, fresh_ids: set[
             multi.add(id(features[0][1]))
         for key, claim in features:
             blocks.setdefault(key, []).append(claim)
+    _tell_apart(blocks)
     fresh = None
     if fresh_ids is not None:
         fresh = {key for key, rows in classes.members.items() if any(r["claim_id"] in fresh_ids for r in rows)}
