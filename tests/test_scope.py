@@ -167,6 +167,15 @@ def test_events_two_names_the_text_gives_in_one_sentence_are_two_events(tmp_path
     assert not any("1810–1812" in pair for pair in texts)                # the other war is not it
 
 
+def test_events_what_a_group_underwent_twice_is_no_contradiction(tmp_path, nlp):
+    claims, pairs = _audit(tmp_path, nlp, {
+        "a.txt": "In March 1812 the striking weavers were arrested in the mill towns.",
+        "b.txt": "In June 1813 the striking weavers were arrested in the mill towns.",
+    })
+    assert len(claims[claims["kind"] == "event"]) == 2
+    assert _pairs_across(claims, pairs, "a", "b", kind="event").empty  # weavers may be arrested again
+
+
 def test_events_a_noun_phrase_of_its_own_is_not_the_sources_topic(nlp):
     doc = nlp("The Long Drought ruined the valley. The Long Drought emptied the villages. In 1877, the first "
               "three-year plan was launched; it was finished a year early, in 1879. The drought ended in 1880.")

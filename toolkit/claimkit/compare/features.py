@@ -234,6 +234,8 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
         if classes and all(lex.is_undergone(x) for x in classes):
             keys = names(c.get("patient_keys"))  # "Kirov was shot": the event is Kirov's, whoever fired; never
             thing = None if keys else thing  # the agent's ("Stalin removed X" and "Stalin had Y shot" are two)
+            if thing and _many(c.get("event"), lex):
+                thing = None  # "the kulaks were rounded up": a group may undergo it again, no single date
         elif thing:
             keys = []  # "the Great Leap Forward was abandoned": the event is the thing's, whoever did it
         if not classes or not (keys or thing) or not c.get("date_start") or not c.get("date_end"):
@@ -284,6 +286,16 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
         words = sorted({w for k in keys for w in k if len(w) > 3 and w not in _GENERIC_WORDS})
         scopes = [("elliptic", w) for w in words] or [("elliptic", None)]
     return [((measure, terms[0], mods, root, scope), claim) for root in roots(classes, lex) for scope in scopes]
+
+
+def _many(text: str | None, lex: Lexicon) -> bool:
+    """Whether what an event happened to is a plural common noun that names no event ("kulaks", "the
+    priests"; not "the riots", not "the Boxers"): a group a text may say underwent it again and again."""
+    words = (text or "").split()
+    if not words or not words[-1].islower():
+        return False
+    last = words[-1]
+    return _singular(last) != last and _singular(last) not in lex.event_heads and last not in lex.event_heads
 
 
 def _topic_key(name: str) -> frozenset:
