@@ -193,7 +193,8 @@ def test_deixis_seasons_take_the_year_of_the_story(text, expected):
 
 def test_deixis_the_next_day_counts_only_from_a_date_nearby():
     near = find_dates("The council met on 3 March 1850.\n\nThe next day the mayor resigned.")
-    far = find_dates("The council met on 3 March 1850.\n\nAftermath\n\nThe guild argued. The next day the mayor resigned.")
+    far = find_dates("The council met on 3 March 1850.\n\nAftermath\n\nThe guild argued. "
+                     "The next day the mayor resigned.")
     later = find_dates("The council met on 3 March 1850.\n\nAftermath\n\nThree years later the mayor resigned.")
     assert (near[-1].text, near[-1].date_start) == ("The next day", "1850-03-04")
     assert (far[-1].text, far[-1].date_start) == ("The next day", None)  # sections away: unresolved, not invented

@@ -458,12 +458,14 @@ class NumeralReader:
         share ("a quarter died", "a third were shot") rather than modifying a noun ("a quarter century");
         "a quarter after five" is a clock time."""
         word = self.lower(j)
-        if word in ("after", "past", "to", "before") and (self.kind(j + 1) == "num" or self.lower(j + 1) in self.w.small):
+        clock = self.kind(j + 1) == "num" or self.lower(j + 1) in self.w.small
+        if word in ("after", "past", "to", "before") and clock:
             return False
         if word in self.w.share_followers:
             return True
         return len(word) >= 4 and word.endswith("ed") and self.tok(j).text.islower() \
-            and (self.kind(j + 1) != "word" or self.lower(j + 1) in self.w.share_followers)  # not "a third armed column"
+            and (self.kind(j + 1) != "word" or self.lower(j + 1) in self.w.share_followers)  # not "a third armed
+        # column"
 
     def half_of_a_unit(self, i: int) -> bool:
         """Whether the article at ``i`` follows "and" after a word that is no number ("a decade and a half")."""

@@ -525,8 +525,8 @@ class _Parser(NumeralReader):
         # ("arrested twice" counts occasions, "a double agent" is no multiple)
         extra = _extra_words()
         times = extra["multipliers"].get(t.lower) if not currency and t.kind == "word" else None
-        if times is not None and not (self.lower(i + 1) in extra["multiplier_followers"] or t.lower not in (
-                "twice", "thrice") and self.lower(i - 1) in ("to", "will", "would", "could", "might", "should", "must")):
+        verb = t.lower not in ("twice", "thrice") and self.lower(i - 1) in _MODALS  # "was to double"
+        if times is not None and not (self.lower(i + 1) in extra["multiplier_followers"] or verb):
             times = None
         times = extra["multiplier_verbs"].get(t.lower) if times is None and not currency else times
         if times is not None:
@@ -905,6 +905,7 @@ def _first_tokens(w, reg) -> tuple[set, set]:
 
 
 _FIRST: tuple | None = None
+_MODALS = ("to", "will", "would", "could", "might", "should", "must")  # before a verb of multiplying
 
 
 def _change() -> dict:

@@ -115,11 +115,12 @@ def participants(verb, cls: str | None, lex: Lexicon) -> list[tuple[str, str, st
                 ent = next((e for e in ents_of(tok.doc) if e.start == tok.i), None)
                 if ent is not None and (ent.label_ != "GPE" or ent.root == child and child.dep_ == "nsubj"
                                         and role == "agent"):  # "Germany invaded Poland": who did it
-                    # "the party head, Sergei Kirov, was murdered": an apposition is the argument itself; in
-                    # "leaders ... were executed, including A and B" everyone named in the patient is one
-                    if ent.root.dep_ == "poss" and role == "patient" and ent.root.head.lemma_.lower() not in lex.event_heads:
+                    if ent.root.dep_ == "poss" and role == "patient" \
+                            and ent.root.head.lemma_.lower() not in lex.event_heads:
                         continue  # "Stalin's nemesis, Leon Trotsky, was murdered": the nemesis; Stalin neither
                         # underwent it nor did it
+                    # "the party head, Sergei Kirov, was murdered": an apposition is the argument itself; in
+                    # "leaders ... were executed, including A and B" everyone named in the patient is one
                     same = ent.root == child or ent.root.dep_ == "appos" and ent.root.head == child \
                         or undergone and role == "patient" and ent.label_ == "PERSON" and _in_argument(ent.root, child)
                     same = same or child.dep_ == "prep" and role == "patient" and ent.label_ == "PERSON"
