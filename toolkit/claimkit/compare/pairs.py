@@ -344,7 +344,7 @@ def _candidates(blocks: dict[tuple, list[Claim]], fresh: set[int] | None = None)
 
 def _tell_apart(blocks: dict[tuple, list[Claim]]) -> None:
     """Set each named event's ``apart``: the other names its source gives, in one sentence, to events of their
-    own ("the Great Purge of 1937-1939 and the Purge of 1940-1942" are two purges in that text)."""
+    own ("the Great Salt War of 1801-1803 and the Salt War of 1810-1812" are two wars in that text)."""
     named = {id(c): c for key, members in blocks.items() if key[0] == "event" for c in members
              if c.event and (c.row.get("event") or "")[:1].isupper()}
     together: dict[tuple, set] = {}

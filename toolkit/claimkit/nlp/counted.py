@@ -4,7 +4,7 @@
   army"); for a share, the phrase after "of", which is also its ``base``; the antecedent for
   "750,000 of them" and "..., of whom 60,000 ..."; a measure noun's own "of" phrase ("a
   population of 8 million", "the death toll of the famine at 36 million" counts people); in a
-  list ("420,000 British casualties, 195,000 French and 650,000 Germans") a member with no noun
+  list ("31,000 Danish casualties, 12,000 Swedes and 40,000 Prussians") a member with no noun
   of its own shares the noun of the first. Left empty when the figure stands alone ("10 million
   were sent"): comparison then reads people from the event class, never a guess here.
 - event class: the verb that governs the counted (with its coordinated verbs, "arrested and
@@ -133,7 +133,7 @@ def subject(doc: Doc, q: Span, lex: Lexicon) -> tuple[list | None, list | None]:
     shared = shared_noun(doc, q) if not run and not _list_member(doc, q) else None
     if shared:
         return shared, None
-    if _list_member(doc, q):  # "..., 195,000 French and 650,000 Germans": keep who
+    if _list_member(doc, q):  # "..., 12,000 Swedes and 40,000 Prussians": keep who
         return INHERIT, (run[0] if run else [doc[q.end]])
     if run:
         return run[0], None
@@ -142,20 +142,20 @@ def subject(doc: Doc, q: Span, lex: Lexicon) -> tuple[list | None, list | None]:
 
 
 def _only_a_demonym(tokens: list, lex: Lexicon) -> bool:
-    """"650,000 Germans", "195,000 French": a people named by their nation and nothing else."""
+    """"40,000 Prussians", "12,000 Swedes": a people named by their nation and nothing else."""
     words = [t for t in tokens if t.lower_ != "of"]
     return len(words) == 1 and lex.demonym_place(words[0].lower_) is not None
 
 
 def _list_member(doc: Doc, q: Span) -> bool:
-    """Whether the figure is a later member of a list of figures ("420,000 British casualties, 195,000
-    French and 650,000 Germans") whose noun it leaves out."""
+    """Whether the figure is a later member of a list of figures ("31,000 Danish casualties, 12,000
+    Swedish and 40,000 Prussians") whose noun it leaves out."""
     root = q.root
     head = root.head if root.dep_ == "nummod" else root
     if head.dep_ in ("conj", "appos") and _figure_before(doc, q) \
             and any(t.like_num for t in head.head.subtree if t.i < q.start):
         return True
-    nxt = q.end + 1  # "195,000 French, ...": an adjective alone, then the list goes on
+    nxt = q.end + 1  # "12,000 Swedish, ...": an adjective alone, then the list goes on
     return q.end < len(doc) and doc[q.end].pos_ in ("ADJ", "PROPN") and nxt < len(doc) \
         and doc[nxt].lower_ in (",", "and", "or") and _figure_before(doc, q)
 

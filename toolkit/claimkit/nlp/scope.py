@@ -4,8 +4,8 @@ Named events are read in three general ways:
 - the recogniser's EVENT entities ("the Battle of the Somme", "World War II");
 - capitalised phrases headed by an event noun (``event_heads`` of ``data/events.json``:
   "the Reign of Terror", "the Great Famine"), and capitalised names that the text
-  itself calls an event ("a campaign known as the Great Leap Forward", "the Great
-  Leap Forward was a five-year plan"), wherever they are mentioned again;
+  itself calls an event ("a reform known as the Salt Reform", "the Salt Reform was a
+  ten-year plan"), wherever they are mentioned again;
 - "the famine", "the war": an event noun after "the" with no name of its own refers
   back to the source's own event with that head ("the famine" in a text about the
   Great Chinese Famine), and stands for itself where the source has none.
@@ -185,7 +185,7 @@ def _registered_names(doc: Doc, heads: frozenset) -> list[Span]:
                     s, e = _capital_run(doc, obj.i)
                     if _is_name_run(doc[s:e]):
                         found.append(doc[s:e])
-        if lemma == "be" and tok.dep_ == "ROOT":  # "The Great Leap Forward was a five-year plan"
+        if lemma == "be" and tok.dep_ == "ROOT":  # "The Salt Reform was a ten-year plan"
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             attr = next((c for c in tok.children if c.dep_ == "attr"), None)
             if subj is not None and attr is not None and attr.lemma_.lower() in heads and _capitalised(subj):
