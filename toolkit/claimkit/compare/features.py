@@ -215,6 +215,7 @@ class Claim:
     ends: tuple | None = None  # a range's or a span's two ends, each an interval
     people: bool = False
     apart: frozenset = frozenset()  # named events its source tells apart from its own in one sentence
+    doers: frozenset = frozenset()  # an event's named doers, each as the words of its name
 
 
 def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Claim]]:
@@ -244,6 +245,7 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
                       certainty != "asserted", scope["place"], None, sentence, event=scope["event"],
                       topic_events=scope["topic_events"], topic_place=scope["topic_place"])
         claim.ends = date_ends(c)
+        claim.doers = _doers(c)
         _dated(claim)
         blocks = [("event", "who", k) for k in keys] + [("event", "what", w) for w in thing or () if len(w) > 2]
         return [(b, claim) for b in blocks]
@@ -286,6 +288,14 @@ def claim_features(c: dict, lex: Lexicon | None = None) -> list[tuple[tuple, Cla
         words = sorted({w for k in keys for w in k if len(w) > 3 and w not in _GENERIC_WORDS})
         scopes = [("elliptic", w) for w in words] or [("elliptic", None)]
     return [((measure, terms[0], mods, root, scope), claim) for root in roots(classes, lex) for scope in scopes]
+
+
+def _doers(c: dict) -> frozenset:
+    """The named doers of an event, each as the set of its name's words: its participants that did not undergo
+    it (nationalities left out)."""
+    patients = set(names(c.get("patient_keys")))
+    return frozenset(frozenset(k.split(":", 1)[-1].split()) for k in names(c.get("participant_keys"))
+                     if k not in patients and not k.startswith("NORP:"))
 
 
 def _many(text: str | None, lex: Lexicon) -> bool:

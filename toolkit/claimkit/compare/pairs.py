@@ -74,7 +74,7 @@ from ..store import DISAGREEMENT_COLUMNS, GROUP_COLUMNS, to_records
 from .explain import explain
 from ..nlp.lexicon import accepts_lexicons, current
 from ..nlp.scope import keys_match
-from .features import PEOPLE, SCOPE_REASONS, USED, Claim, claim_features, names, related, siblings
+from .features import PEOPLE, SCOPE_REASONS, USED, Claim, claim_features, related, siblings
 from .groups import Classes, build_groups
 from .intervals import ends_agree
 
@@ -171,23 +171,13 @@ def _comparable(a: Claim, b: Claim) -> bool:
 def _same_thing(a: Claim, b: Claim, heads: frozenset) -> bool:
     """Two events happened to the same person (their block says so) or to the same named thing, and no two
     different doers did them ("Germany invaded Poland" and "the Red Army invaded Poland" are two invasions)."""
-    doers_a, doers_b = _doers(a), _doers(b)
-    if doers_a and doers_b and not any(x <= y or y <= x for x in doers_a for y in doers_b):
+    if a.doers and b.doers and not any(x <= y or y <= x for x in a.doers for y in b.doers):
         return False  # "the Convention" and "the National Convention" are one doer
     if a.event is None and b.event is None:
         return True  # keyed by who it happened to: one block, one person
     if a.sentence[0] == b.sentence[0] and (b.event in a.apart or a.event in b.apart):
         return False  # the text itself names them as two events
     return keys_match(a.event, b.event, heads)
-
-
-def _doers(c: Claim) -> frozenset:
-    """The named doers of an event, each as the set of its name's words: its participants that did not undergo
-    it (nationalities left out)."""
-    row = c.row
-    patients = set(names(row.get("patient_keys")))
-    return frozenset(frozenset(k.split(":", 1)[-1].split()) for k in names(row.get("participant_keys"))
-                     if k not in patients and not k.startswith("NORP:"))
 
 
 def _reasons(a: Claim, b: Claim, overlap: bool) -> list[str]:
